@@ -1,0 +1,28 @@
+package org.tablemq.jms.store;
+
+/**
+ * Lets a consumer that found nothing wait for news instead of polling. Each endpoint has a version that the
+ * store bumps when a message may have become deliverable there: a local commit that sent or released
+ * messages, a notification from another node (LISTEN/NOTIFY or the store's adaptive poll), or a delayed
+ * message whose time came.
+ * <pre>{@code
+ * long seen = signal.version(endpoint);
+ * List<StoredMessage> got = store.claim(request);
+ * if (got.isEmpty()) signal.await(endpoint, seen, timeoutNanos);
+ * }</pre>
+ */
+public interface ArrivalSignal {
+
+    /** The endpoint's current version; read it before claiming so no news is missed. */
+    long version(long endpointId);
+
+    /**
+     * Waits until the endpoint's version differs from {@code seenVersion} or the time is up.
+     *
+     * @return true if the version changed
+     */
+    boolean await(long endpointId, long seenVersion, long timeoutNanos) throws InterruptedException;
+
+    /** Wakes every waiter on the endpoint (e.g. a consumer being closed). */
+    void wakeAll(long endpointId);
+}

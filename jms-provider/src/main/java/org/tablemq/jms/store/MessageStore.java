@@ -1,0 +1,130 @@
+package org.tablemq.jms.store;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The store SPI: everything the JMS facade needs from where messages live. Synchronous: every method returns
+ * once its effect is durable in the store (or throws). Thread-safe. Implementations hold no database
+ * connection between calls, so an idle session costs nothing.
+ * <p>
+ * Vocabulary: <em>send</em> makes messages visible; <em>claim</em> reserves messages for one consumer
+ * (owner + lease); <em>acknowledge</em> removes claimed messages; <em>release</em> gives them back;
+ * <em>commit</em> applies a transaction's sends, acks and releases atomically; <em>prepare</em> makes an XA
+ * branch durable but invisible until {@link #commitPrepared} or {@link #rollbackPrepared}.
+ */
+public interface MessageStore extends AutoCloseable {
+
+    /** A cluster-unique id of this store instance (a "node"), part of every claim's owner. */
+    String nodeId();
+
+    /** Creates the queue or topic if it does not exist yet (destinations are created on first use). */
+    void ensureDestination(DestinationRef destination) throws StoreException;
+
+    /** Whether the destination exists (e.g. a temporary destination not yet deleted). */
+    boolean exists(DestinationRef destination) throws StoreException;
+
+    /** The endpoint of a queue, created on first use. */
+    Endpoint queueEndpoint(String queueName) throws StoreException;
+
+    /**
+     * Creates a temporary queue or topic owned by a connection. The store deletes it when the owner's node
+     * dies; the facade deletes it when the connection closes.
+     */
+    void createTemporary(DestinationRef destination, String ownerConnectionId) throws StoreException;
+
+    /**
+     * Deletes a temporary destination and its messages.
+     *
+     * @throws SubscriptionInUseException if it still has consumers
+     */
+    void deleteTemporary(DestinationRef destination) throws StoreException;
+
+    /**
+     * Attaches one consumer to a topic subscription, creating it as {@link SubscriptionSpec} describes.
+     *
+     * @throws SubscriptionInUseException if an unshared durable subscription already has an active consumer,
+     *                                    or a shared one with active consumers was asked for with other settings
+     */
+    Subscription attach(SubscriptionSpec spec) throws StoreException;
+
+    /** Detaches the consumer; a non-durable subscription with no consumer left is deleted with its messages. */
+    void detach(Subscription subscription) throws StoreException;
+
+    /**
+     * Deletes a durable subscription and its messages.
+     *
+     * @throws SubscriptionNotFoundException if there is none by that name and client id
+     * @throws SubscriptionInUseException    if it has an active consumer
+     */
+    void unsubscribe(String clientId, String name) throws StoreException;
+
+    /**
+     * Makes messages visible, durably, in one database transaction. Concurrent calls from many threads may be
+     * group-committed: each call still returns only once its own messages are durable.
+     */
+    void send(List<OutgoingMessage> messages) throws StoreException;
+
+    /** Claims deliverable messages, see {@link ClaimRequest}. Returns an empty list when there are none. */
+    List<StoredMessage> claim(ClaimRequest request) throws StoreException;
+
+    /**
+     * Removes claimed messages (the consumer is done with them).
+     *
+     * @throws ClaimLostException if some are no longer owned by the caller (lease expired and re-claimed)
+     */
+    void acknowledge(Collection<Long> messageIds) throws StoreException;
+
+    /** Gives claimed messages back, see {@link Release}. */
+    void release(Collection<Release> releases) throws StoreException;
+
+    /**
+     * Applies a transaction's sends, acks and releases in one database transaction.
+     *
+     * @throws ClaimLostException if an acked message is no longer owned; then nothing was applied
+     */
+    void commit(UnitOfWork work) throws StoreException;
+
+    /**
+     * Records an XA branch durably: its sends stay invisible and its acked messages are neither delivered
+     * again nor removed until the decision. Survives a restart of the JVM.
+     *
+     * @throws ClaimLostException     if an acked message is no longer owned; then nothing was recorded
+     * @throws DuplicateXidException  if the Xid is already prepared
+     */
+    void prepare(XidKey xid, UnitOfWork work) throws StoreException;
+
+    /**
+     * Applies a prepared branch, from any store instance on the same database (e.g. after a restart).
+     *
+     * @throws UnknownXidException if no branch with that Xid is prepared
+     */
+    void commitPrepared(XidKey xid) throws StoreException;
+
+    /**
+     * Discards a prepared branch: its sends are deleted and its acked messages become deliverable again
+     * as redelivered (their delivery count is kept).
+     *
+     * @throws UnknownXidException if no branch with that Xid is prepared
+     */
+    void rollbackPrepared(XidKey xid) throws StoreException;
+
+    /** Every prepared, undecided branch in the store, whichever node prepared it. */
+    List<XidKey> recover() throws StoreException;
+
+    /**
+     * Messages of an endpoint without claiming them, oldest first, with ids greater than {@code afterId}:
+     * what a QueueBrowser shows. Skips expired messages and uncommitted or prepared sends.
+     */
+    List<StoredMessage> browse(Endpoint endpoint, long afterId, int max) throws StoreException;
+
+    /** Messages waiting on an endpoint (claimed or not, not counting prepared sends), for monitoring. */
+    long depth(Endpoint endpoint) throws StoreException;
+
+    /** How consumers wait for new messages. */
+    ArrivalSignal arrivals();
+
+    /** Stops background work and closes the pool. Claimed messages of this node become deliverable again. */
+    @Override
+    void close();
+}
