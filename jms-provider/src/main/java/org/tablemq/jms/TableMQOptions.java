@@ -256,6 +256,17 @@ public final class TableMQOptions implements Serializable {
         return new DeserializationPolicy(packages);
     }
 
+    /** The option table as Markdown, for the README (essentials first, every unit stated). */
+    public static String markdownTable() {
+        StringBuilder sb = new StringBuilder("| option | type | default | unit | allowed | what it does |\n|---|---|---|---|---|---|\n");
+        for (Option<?> o : OPTIONS) {
+            sb.append("| `").append(o.name()).append("` | ").append(o.type().getSimpleName()).append(" | ")
+                    .append(o.defaultValue() == null ? "(none)" : "`" + o.defaultValue() + "`").append(" | ")
+                    .append(o.unit()).append(" | ").append(o.range()).append(" | ").append(o.doc()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
     @Override
     public synchronized boolean equals(Object o) {
         return o instanceof TableMQOptions other && explicitValues().equals(other.explicitValues());
