@@ -288,9 +288,27 @@ public class TableMQBytesMessage extends TableMQMessage implements BytesMessage 
         return in != null ? body.length > 0 : written.size() > 0;
     }
 
+    /** The whole body; as the spec says, getBody resets the message (it ends in read mode at the start). */
     @Override
     protected Object bodyValue() {
-        return bodyBytes().clone();
+        reset();
+        return body.clone();
+    }
+
+    /** Answers without resetting the message, unlike getBody. */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public boolean isBodyAssignableTo(Class c) throws JMSException {
+        if (c == null) {
+            throw new MessageFormatException("isBodyAssignableTo needs a class, not null");
+        }
+        return !hasBody() || bodyAssignable(c, null);
+    }
+
+    /** Only byte[] or Object, as the spec says (not Serializable or Cloneable). */
+    @Override
+    protected boolean bodyAssignable(Class<?> c, Object body) {
+        return c == byte[].class || c == Object.class;
     }
 
     @Override

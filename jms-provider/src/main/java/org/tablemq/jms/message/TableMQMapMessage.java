@@ -193,6 +193,12 @@ public class TableMQMapMessage extends TableMQMessage implements MapMessage {
         return copy;
     }
 
+    /** Only Map or Object, as the spec says (not HashMap or Serializable). */
+    @Override
+    protected boolean bodyAssignable(Class<?> c, Object body) {
+        return c == Map.class || c == Object.class;
+    }
+
     @Override
     protected void clearBodyContent() {
         entries.clear();

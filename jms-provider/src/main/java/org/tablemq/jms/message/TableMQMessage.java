@@ -329,7 +329,7 @@ public class TableMQMessage implements Message, SelectorContext {
             return null;
         }
         Object body = bodyValue();
-        if (!c.isInstance(body)) {
+        if (!bodyAssignable(c, body)) {
             throw new MessageFormatException("Cannot return the body of this " + kindName() + " (a "
                     + PropertyConversions.typeName(body) + ") as " + c.getName());
         }
@@ -342,7 +342,12 @@ public class TableMQMessage implements Message, SelectorContext {
         if (c == null) {
             throw new MessageFormatException("isBodyAssignableTo needs a class, not null");
         }
-        return !hasBody() || c.isInstance(bodyValue());
+        return !hasBody() || bodyAssignable(c, bodyValue());
+    }
+
+    /** Whether getBody may return {@code body} as {@code c}: by default, when it is an instance of it. */
+    protected boolean bodyAssignable(Class<?> c, Object body) {
+        return c.isInstance(body);
     }
 
     /** Whether the message has a body (a message with none returns null from getBody for any class). */

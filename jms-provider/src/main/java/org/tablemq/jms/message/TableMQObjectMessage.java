@@ -64,6 +64,17 @@ public class TableMQObjectMessage extends TableMQMessage implements ObjectMessag
         return getObject();
     }
 
+    /** False, not an exception, when the body cannot be deserialized (as the spec says). */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public boolean isBodyAssignableTo(Class c) throws JMSException {
+        try {
+            return super.isBodyAssignableTo(c);
+        } catch (MessageFormatException e) {
+            return false;
+        }
+    }
+
     @Override
     protected void clearBodyContent() {
         serialized = null;
