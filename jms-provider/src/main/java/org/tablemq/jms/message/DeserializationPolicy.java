@@ -23,6 +23,19 @@ public record DeserializationPolicy(List<String> trustedPackages) {
         trustedPackages = List.copyOf(trustedPackages);
     }
 
+    /**
+     * The policy an option value describes: comma-separated package prefixes, {@code *} for every class, empty for
+     * the JDK basics only.
+     */
+    public static DeserializationPolicy parse(String option) {
+        if (option == null || option.isBlank()) {
+            return JDK_ONLY;
+        }
+        List<String> prefixes = java.util.Arrays.stream(option.split(","))
+                .map(String::trim).filter(p -> !p.isEmpty()).toList();
+        return prefixes.contains("*") ? TRUST_ALL : new DeserializationPolicy(prefixes);
+    }
+
     /** Whether the class named {@code className} (not an array) may be deserialized. */
     public boolean trusts(String className) {
         int dot = className.lastIndexOf('.');

@@ -1,8 +1,6 @@
 package org.tablemq.jms.message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +10,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
 
 import org.tablemq.jms.TableMQDestination;
-import org.tablemq.jms.TableMQQueue;
-import org.tablemq.jms.TableMQTemporaryQueue;
-import org.tablemq.jms.TableMQTemporaryTopic;
-import org.tablemq.jms.TableMQTopic;
 import org.tablemq.jms.internal.JmsErrors;
-import org.tablemq.jms.store.DestinationRef;
 
 /**
  * The one class that knows how a message is laid out in bytes (the store's payload column).
@@ -31,7 +24,8 @@ import org.tablemq.jms.store.DestinationRef;
  * </pre>
  * Strings are a varint byte length and UTF-8; a destination is a flags byte (topic, temporary) and its name; a
  * typed value is a tag byte and its value. JMSRedelivered and JMSXDeliveryCount are not encoded: the store
- * tracks deliveries, and the facade sets them on the decoded message.
+ * tracks deliveries, and the facade sets them on the decoded message. {@link CodecOutput} and {@link CodecInput}
+ * hold the primitive writes and reads (varints, strings, typed values, destinations).
  */
 public final class MessageCodec {
 
@@ -45,11 +39,6 @@ public final class MessageCodec {
             HAS_CORRELATION_BYTES = 1 << 3, HAS_REPLY_TO = 1 << 4, HAS_DESTINATION = 1 << 5,
             HAS_EXPIRATION = 1 << 6, HAS_DELIVERY_TIME = 1 << 7, HAS_TYPE = 1 << 8;
 
-    private static final byte DEST_TOPIC = 1, DEST_TEMPORARY = 2;
-
-    private static final byte V_NULL = 0, V_TRUE = 1, V_FALSE = 2, V_BYTE = 3, V_SHORT = 4, V_CHAR = 5, V_INT = 6,
-            V_LONG = 7, V_FLOAT = 8, V_DOUBLE = 9, V_STRING = 10, V_BYTES = 11;
-
     private MessageCodec() {
     }
 
@@ -62,7 +51,7 @@ public final class MessageCodec {
      *                                  is neither a Queue nor a Topic (send converts foreign messages first)
      */
     public static byte[] encode(TableMQMessage m) {
-        Out out = new Out(256);
+        CodecOutput out = new CodecOutput(256);
         out.u8(VERSION);
         out.u8(typeOf(m));
         String messageId = m.getJMSMessageID();
@@ -132,7 +121,7 @@ public final class MessageCodec {
         return TYPE_PLAIN;
     }
 
-    private static void encodeBody(TableMQMessage m, Out out) {
+    private static void encodeBody(TableMQMessage m, CodecOutput out) {
         if (m instanceof TableMQTextMessage t) {
             out.nullableString(t.getText());
         } else if (m instanceof TableMQBytesMessage b) {
@@ -176,7 +165,7 @@ public final class MessageCodec {
      * @throws MessageFormatException when the bytes are not a message in a format this version reads
      */
     public static TableMQMessage decode(byte[] bytes, DeserializationPolicy policy) throws JMSException {
-        In in = new In(bytes);
+        CodecInput in = new CodecInput(bytes);
         try {
             int version = in.u8();
             if (version != VERSION) {
@@ -240,7 +229,7 @@ public final class MessageCodec {
         }
     }
 
-    private static void decodeBody(TableMQMessage m, In in, DeserializationPolicy policy) throws MessageFormatException {
+    private static void decodeBody(TableMQMessage m, CodecInput in, DeserializationPolicy policy) throws MessageFormatException {
         if (m instanceof TableMQTextMessage t) {
             t.restoreText(in.nullableString());
         } else if (m instanceof TableMQBytesMessage b) {
@@ -258,218 +247,6 @@ public final class MessageCodec {
             s.restoreValues(values);
         } else if (m instanceof TableMQObjectMessage o) {
             o.restoreSerialized(in.u8() == 0 ? null : in.bytes(), policy);
-        }
-    }
-
-    // ================================================================ primitives
-
-    /** A growable byte buffer with the few writes the format needs. */
-    private static final class Out {
-        private byte[] buf;
-        private int size;
-
-        Out(int capacity) {
-            buf = new byte[capacity];
-        }
-
-        private void ensure(int n) {
-            if (size + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
-            }
-        }
-
-        void u8(int v) {
-            ensure(1);
-            buf[size++] = (byte) v;
-        }
-
-        void varint(int v) {
-            varlong(v & 0xFFFFFFFFL);
-        }
-
-        void varlong(long v) {
-            ensure(10);
-            while ((v & ~0x7FL) != 0) {
-                buf[size++] = (byte) ((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            buf[size++] = (byte) v;
-        }
-
-        void fixed(long v, int bytes) {
-            ensure(bytes);
-            for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
-                buf[size++] = (byte) (v >>> shift);
-            }
-        }
-
-        void bytes(byte[] b) {
-            varint(b.length);
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, size, b.length);
-            size += b.length;
-        }
-
-        void string(String s) {
-            bytes(s.getBytes(StandardCharsets.UTF_8));
-        }
-
-        void nullableString(String s) {
-            u8(s == null ? 0 : 1);
-            if (s != null) {
-                string(s);
-            }
-        }
-
-        void destination(TableMQDestination d) {
-            u8((d.kind() == DestinationRef.Kind.TOPIC ? DEST_TOPIC : 0) | (d.isTemporary() ? DEST_TEMPORARY : 0));
-            string(d.getName());
-        }
-
-        void typed(Object v) {
-            if (v == null) {
-                u8(V_NULL);
-            } else if (v instanceof Boolean b) {
-                u8(b ? V_TRUE : V_FALSE);
-            } else if (v instanceof Byte b) {
-                u8(V_BYTE);
-                u8(b);
-            } else if (v instanceof Short s) {
-                u8(V_SHORT);
-                fixed(s, 2);
-            } else if (v instanceof Character c) {
-                u8(V_CHAR);
-                fixed(c, 2);
-            } else if (v instanceof Integer i) {
-                u8(V_INT);
-                varint((i << 1) ^ (i >> 31)); // zigzag: small negatives stay small
-            } else if (v instanceof Long l) {
-                u8(V_LONG);
-                varlong((l << 1) ^ (l >> 63));
-            } else if (v instanceof Float f) {
-                u8(V_FLOAT);
-                fixed(Float.floatToRawIntBits(f), 4);
-            } else if (v instanceof Double d) {
-                u8(V_DOUBLE);
-                fixed(Double.doubleToRawLongBits(d), 8);
-            } else if (v instanceof String s) {
-                u8(V_STRING);
-                string(s);
-            } else if (v instanceof byte[] b) {
-                u8(V_BYTES);
-                bytes(b);
-            } else {
-                throw new IllegalArgumentException("A message cannot hold a " + v.getClass().getName());
-            }
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buf, size);
-        }
-    }
-
-    /** Reads what {@link Out} wrote; running off the end throws ArrayIndexOutOfBoundsException. */
-    private static final class In {
-        private final byte[] buf;
-        private int pos;
-
-        In(byte[] buf) {
-            this.buf = buf;
-        }
-
-        int remaining() {
-            return buf.length - pos;
-        }
-
-        int u8() {
-            return buf[pos++] & 0xFF;
-        }
-
-        int varint() {
-            return (int) varlong();
-        }
-
-        long varlong() {
-            long v = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                byte b = buf[pos++];
-                v |= (long) (b & 0x7F) << shift;
-                if (b >= 0) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("varint longer than 10 bytes at offset " + pos);
-        }
-
-        /** A count or length, checked against what is left so corrupt input cannot allocate gigabytes. */
-        int count() {
-            int n = varint();
-            if (n < 0 || n > remaining()) {
-                throw new IllegalArgumentException("length " + n + " at offset " + pos + " exceeds the "
-                        + remaining() + " bytes left");
-            }
-            return n;
-        }
-
-        long fixed(int bytes) {
-            long v = 0;
-            for (int i = 0; i < bytes; i++) {
-                v = (v << 8) | (buf[pos++] & 0xFF);
-            }
-            return v;
-        }
-
-        byte[] bytes() {
-            int n = count();
-            byte[] b = Arrays.copyOfRange(buf, pos, pos + n);
-            pos += n;
-            return b;
-        }
-
-        String string() {
-            int n = count();
-            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
-            pos += n;
-            return s;
-        }
-
-        String nullableString() {
-            return u8() == 0 ? null : string();
-        }
-
-        TableMQDestination destination() {
-            int flags = u8();
-            String name = string();
-            boolean topic = (flags & DEST_TOPIC) != 0;
-            if ((flags & DEST_TEMPORARY) != 0) {
-                return topic ? new TableMQTemporaryTopic(name, null) : new TableMQTemporaryQueue(name, null);
-            }
-            return topic ? new TableMQTopic(name) : new TableMQQueue(name);
-        }
-
-        Object typed() {
-            int tag = u8();
-            switch (tag) {
-                case V_NULL: return null;
-                case V_TRUE: return Boolean.TRUE;
-                case V_FALSE: return Boolean.FALSE;
-                case V_BYTE: return (byte) u8();
-                case V_SHORT: return (short) fixed(2);
-                case V_CHAR: return (char) fixed(2);
-                case V_INT: {
-                    int z = varint();
-                    return (z >>> 1) ^ -(z & 1);
-                }
-                case V_LONG: {
-                    long z = varlong();
-                    return (z >>> 1) ^ -(z & 1);
-                }
-                case V_FLOAT: return Float.intBitsToFloat((int) fixed(4));
-                case V_DOUBLE: return Double.longBitsToDouble(fixed(8));
-                case V_STRING: return string();
-                case V_BYTES: return bytes();
-                default: throw new IllegalArgumentException("unknown value tag " + tag + " at offset " + (pos - 1));
-            }
         }
     }
 }

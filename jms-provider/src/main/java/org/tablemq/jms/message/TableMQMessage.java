@@ -365,7 +365,7 @@ public class TableMQMessage implements Message, SelectorContext {
     }
 
     /** Called when the body becomes read-only: streams switch to reading from the start. */
-    protected void onBodyReadOnly() throws JMSException {
+    protected void onBodyReadOnly() {
     }
 
     /** An empty message of the same type, for {@link #copy()}. */
@@ -406,7 +406,7 @@ public class TableMQMessage implements Message, SelectorContext {
     }
 
     /** Makes body and properties read-only, as they are on a received message. */
-    public void setReadOnly() throws JMSException {
+    public void setReadOnly() {
         properties.setReadOnly(true);
         bodyReadOnly = true;
         onBodyReadOnly();
@@ -431,7 +431,10 @@ public class TableMQMessage implements Message, SelectorContext {
      */
     public void setProviderProperty(String name, Object value) {
         if (PropertyNames.DELIVERY_COUNT.equals(name)) {
-            setDeliveryCount((Integer) value);
+            if (!(value instanceof Integer count)) {
+                throw new IllegalArgumentException("JMSXDeliveryCount is an int, not a " + PropertyConversions.typeName(value));
+            }
+            setDeliveryCount(count);
             return;
         }
         properties.setProvider(name, value);

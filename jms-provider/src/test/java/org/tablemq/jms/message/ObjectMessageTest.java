@@ -101,6 +101,14 @@ class ObjectMessageTest {
     }
 
     @Test
+    void optionValueParsesToAPolicy() {
+        assertThat(DeserializationPolicy.parse("com.acme, org.shop ,")).isEqualTo(
+                new DeserializationPolicy(List.of("com.acme", "org.shop")));
+        assertThat(DeserializationPolicy.parse("com.acme,*")).isSameAs(DeserializationPolicy.TRUST_ALL);
+        assertThat(DeserializationPolicy.parse("")).isSameAs(DeserializationPolicy.JDK_ONLY);
+    }
+
+    @Test
     void nullObjectIsNoBody() throws JMSException {
         TableMQObjectMessage m = new TableMQObjectMessage();
         m.setObject(null);

@@ -86,5 +86,9 @@ class PropertyNamesTest {
         assertThat(m.getObjectProperty("JMSXDeliveryCount")).isEqualTo(3);
         assertThat(java.util.Collections.list(m.getPropertyNames())).contains("JMSXDeliveryCount");
         assertThatThrownBy(() -> m.setDeliveryCount(0)).isInstanceOf(IllegalArgumentException.class);
+        m.setProviderProperty("JMSXDeliveryCount", 4);
+        assertThat(m.getDeliveryCount()).isEqualTo(4);
+        assertThatThrownBy(() -> m.setProviderProperty("JMSXDeliveryCount", "4"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
