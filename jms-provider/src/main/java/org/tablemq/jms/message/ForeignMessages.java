@@ -9,6 +9,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageEOFException;
+import jakarta.jms.MessageFormatException;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.StreamMessage;
@@ -18,6 +19,7 @@ import jakarta.jms.Topic;
 import org.tablemq.jms.TableMQDestination;
 import org.tablemq.jms.TableMQQueue;
 import org.tablemq.jms.TableMQTopic;
+import org.tablemq.jms.internal.JmsErrors;
 
 /**
  * Converts another provider's message (the spec lets an application send any provider's Message) into a TableMQ
@@ -37,7 +39,12 @@ final class ForeignMessages {
         for (Enumeration<?> names = foreign.getPropertyNames(); names.hasMoreElements(); ) {
             String name = (String) names.nextElement();
             if (!PropertyNames.DELIVERY_COUNT.equals(name)) {
-                m.setProviderProperty(name, foreign.getObjectProperty(name));
+                try {
+                    m.setProviderProperty(name, foreign.getObjectProperty(name));
+                } catch (IllegalArgumentException e) {
+                    throw JmsErrors.create(new MessageFormatException("Cannot send the foreign message "
+                            + foreign.getJMSMessageID() + " through TableMQ: " + e.getMessage()), e);
+                }
             }
         }
         byte[] correlationBytes = correlationBytes(foreign);
@@ -67,9 +74,18 @@ final class ForeignMessages {
         }
         if (foreign instanceof BytesMessage b) {
             b.reset();
-            byte[] bytes = new byte[(int) b.getBodyLength()];
-            b.readBytes(bytes);
-            return new TableMQBytesMessage(bytes);
+            byte[] bytes = new byte[Math.toIntExact(b.getBodyLength())];
+            int filled = 0;
+            while (filled < bytes.length) {
+                byte[] chunk = new byte[bytes.length - filled];
+                int n = b.readBytes(chunk);
+                if (n <= 0) {
+                    break;
+                }
+                System.arraycopy(chunk, 0, bytes, filled, n);
+                filled += n;
+            }
+            return new TableMQBytesMessage(java.util.Arrays.copyOf(bytes, filled));
         }
         if (foreign instanceof MapMessage map) {
             TableMQMapMessage m = new TableMQMapMessage();
@@ -109,7 +125,7 @@ final class ForeignMessages {
                 return new TableMQTopic(t.getTopicName());
             }
         } catch (JMSException e) {
-            throw org.tablemq.jms.internal.JmsErrors.create(new InvalidDestinationException(
+            throw JmsErrors.create(new InvalidDestinationException(
                     "Cannot read the name of destination " + d + ": " + e.getMessage()), e);
         }
         throw new InvalidDestinationException("Destination " + d + " (a " + d.getClass().getName()

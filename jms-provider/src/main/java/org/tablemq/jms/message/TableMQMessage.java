@@ -38,7 +38,7 @@ public class TableMQMessage implements Message, SelectorContext {
     private final MessageProperties properties = new MessageProperties();
     private int deliveryCount; // 0: not delivered (an application's own message)
     private boolean bodyReadOnly;
-    private transient Acknowledger acknowledger;
+    private Acknowledger acknowledger;
 
     public TableMQMessage() {
     }

@@ -173,6 +173,13 @@ class ForeignMessageTest {
     }
 
     @Test
+    void propertyNameTableMQCannotCarryIsRefusedWithTheName() {
+        Message foreign = foreign(Message.class, Map.of(), Map.of("dotted.name", 1), Map.of());
+        assertThatThrownBy(() -> TableMQMessage.copyOf(foreign)).isInstanceOf(jakarta.jms.MessageFormatException.class)
+                .hasMessageContaining("dotted.name");
+    }
+
+    @Test
     void tableMQMessageIsCopiedDeeply() throws JMSException {
         TableMQMapMessage original = new TableMQMapMessage();
         original.setBytes("b", new byte[] {1});
