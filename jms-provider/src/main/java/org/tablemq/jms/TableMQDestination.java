@@ -61,9 +61,15 @@ public abstract class TableMQDestination implements Destination, Serializable, R
         return new DestinationRef(name, kind());
     }
 
+    /**
+     * A reference naming {@link TableMQQueue} or {@link TableMQTopic} (not a subclass, such as a resource adapter's
+     * admin-object class), so that {@link TableMQObjectFactory} can always rebuild it: a destination is its kind and
+     * name, nothing more.
+     */
     @Override
     public Reference getReference() throws NamingException {
-        Reference ref = new Reference(getClass().getName(), TableMQObjectFactory.class.getName(), null);
+        String className = (kind() == DestinationRef.Kind.QUEUE ? TableMQQueue.class : TableMQTopic.class).getName();
+        Reference ref = new Reference(className, TableMQObjectFactory.class.getName(), null);
         ref.add(new StringRefAddr(NAME_REF_ADDR, name));
         return ref;
     }

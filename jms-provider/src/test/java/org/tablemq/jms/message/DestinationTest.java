@@ -75,6 +75,17 @@ class DestinationTest {
     }
 
     @Test
+    void subclassReferenceRebuildsItsBaseKind() throws Exception {
+        TableMQQueue adminObject = new TableMQQueue() {
+            private static final long serialVersionUID = 1L;
+        };
+        adminObject.setName("admin");
+        Reference ref = adminObject.getReference();
+        assertThat(ref.getClassName()).isEqualTo(TableMQQueue.class.getName());
+        assertThat(new TableMQObjectFactory().getObjectInstance(ref, null, null, null)).isEqualTo(new TableMQQueue("admin"));
+    }
+
+    @Test
     void objectFactoryIgnoresWhatItDoesNotKnow() throws Exception {
         TableMQObjectFactory factory = new TableMQObjectFactory();
         assertThat(factory.getObjectInstance("not a reference", null, null, null)).isNull();
