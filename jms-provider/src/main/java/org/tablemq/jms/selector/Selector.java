@@ -75,8 +75,4 @@ public final class Selector {
     public String toString() {
         return isAll() ? "Selector[ALL]" : "Selector[" + text + " => " + expression + "]";
     }
-
-    static int cachedCount() {
-        return CACHE.size();
-    }
 }
