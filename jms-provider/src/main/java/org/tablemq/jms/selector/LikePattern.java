@@ -23,9 +23,9 @@ final class LikePattern {
      * Compiles {@code pattern}; after {@code escape} (if not null), {@code %}, {@code _} or the escape itself
      * stand for themselves.
      *
-     * @return the pattern, or null with {@code problem[0]} set when an escape is not followed by one of those
+     * @throws IllegalArgumentException saying what is wrong when an escape is not followed by one of those
      */
-    static LikePattern compile(String pattern, Character escape, String[] problem) {
+    static LikePattern compile(String pattern, Character escape) {
         int n = pattern.length();
         char[] chars = new char[n];
         byte[] kinds = new byte[n];
@@ -34,14 +34,13 @@ final class LikePattern {
             char c = pattern.charAt(i);
             if (escape != null && c == escape) {
                 if (i + 1 >= n) {
-                    problem[0] = "LIKE pattern '" + pattern + "' ends with its escape character";
-                    return null;
+                    throw new IllegalArgumentException(
+                            "LIKE pattern '" + pattern + "' ends with its escape character");
                 }
                 char next = pattern.charAt(++i);
                 if (next != '%' && next != '_' && next != escape) {
-                    problem[0] = "escape character in LIKE pattern '" + pattern + "' is followed by '" + next
-                            + "' (only %, _ or the escape character may follow it)";
-                    return null;
+                    throw new IllegalArgumentException("escape character in LIKE pattern '" + pattern
+                            + "' is followed by '" + next + "' (only %, _ or the escape character may follow it)");
                 }
                 chars[size] = next;
                 kinds[size++] = LITERAL;

@@ -172,10 +172,11 @@ final class Parser {
             text += " ESCAPE '" + current.text().replace("'", "''") + "'";
             advance();
         }
-        String[] problem = new String[1];
-        LikePattern compiled = LikePattern.compile(pattern.text(), escape, problem);
-        if (compiled == null) {
-            throw error(problem[0], pattern.column());
+        LikePattern compiled;
+        try {
+            compiled = LikePattern.compile(pattern.text(), escape);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage(), pattern.column());
         }
         return new Node(new Like(value.expr(), compiled, text, negated), value.column());
     }
