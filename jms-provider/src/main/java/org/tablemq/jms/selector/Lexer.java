@@ -7,7 +7,7 @@ import jakarta.jms.InvalidSelectorException;
  * in single quotes with {@code ''} for a quote; exact numbers in Java integer literal syntax (decimal, {@code 0x}
  * hex, {@code 0b} binary, leading-zero octal, optional {@code L}), all long-valued; approximate numbers in Java
  * floating-point syntax (a decimal point and/or exponent, or an {@code F}/{@code D} suffix), {@code F} giving a
- * float and everything else a double. Whitespace is Java's: space, tab, form feed and line terminators.
+ * float and everything else a double. Underscores between digits are allowed, as in Java. Whitespace is Java's: space, tab, form feed and line terminators.
  */
 final class Lexer {
 
@@ -137,18 +137,19 @@ final class Lexer {
         }
         char suffix = pos < source.length() ? Character.toLowerCase(source.charAt(pos)) : 0;
         if (suffix == 'f' || suffix == 'd') {
-            pos++;
-            return approximate(start, suffix == 'f');
+            int numberEnd = pos++;
+            return approximate(start, numberEnd, suffix == 'f');
         }
         if (approximate) {
-            return approximate(start, false);
+            return approximate(start, pos, false);
         }
         boolean longSuffix = suffix == 'l';
-        String digits = source.substring(start, pos);
+        int digitsEnd = pos;
         if (longSuffix) {
             pos++;
         }
         rejectTrailingIdentifierPart(start);
+        String digits = checkUnderscores(source.substring(start, digitsEnd), 10, start);
         boolean octal = digits.length() > 1 && digits.charAt(0) == '0';
         if (octal) {
             for (int i = 1; i < digits.length(); i++) {
@@ -167,9 +168,11 @@ final class Lexer {
     private Token radixNumber(int start, int radix) throws InvalidSelectorException {
         pos += 2;
         int digitsStart = pos;
-        while (pos < source.length() && Character.digit(source.charAt(pos), radix) >= 0) {
+        while (pos < source.length()
+                && (Character.digit(source.charAt(pos), radix) >= 0 || source.charAt(pos) == '_')) {
             pos++;
         }
+        int digitsEnd = pos;
         String digits = source.substring(digitsStart, pos);
         if (digits.isEmpty()) {
             throw error("number " + source.substring(start, pos) + " has no digits", start);
@@ -178,7 +181,9 @@ final class Lexer {
             pos++;
         }
         rejectTrailingIdentifierPart(start);
-        return exact(start, digits, radix);
+        // the prefix's last letter (x or b) is not a digit, so "0x_1" is refused as Java refuses it
+        String checked = checkUnderscores(source.substring(digitsStart - 1, digitsEnd), radix, start);
+        return exact(start, checked.substring(1), radix);
     }
 
     private Token exact(int start, String digits, int radix) throws InvalidSelectorException {
@@ -192,15 +197,16 @@ final class Lexer {
         }
     }
 
-    private Token approximate(int start, boolean isFloat) throws InvalidSelectorException {
+    private Token approximate(int start, int numberEnd, boolean isFloat) throws InvalidSelectorException {
         rejectTrailingIdentifierPart(start);
         String text = source.substring(start, pos);
+        String number = checkUnderscores(source.substring(start, numberEnd), 10, start);
         Object value;
         if (isFloat) {
-            float f = Float.parseFloat(text);
+            float f = Float.parseFloat(number);
             value = Float.isInfinite(f) ? null : f;
         } else {
-            double d = Double.parseDouble(text);
+            double d = Double.parseDouble(number);
             value = Double.isInfinite(d) ? null : d;
         }
         if (value == null) {
@@ -220,10 +226,36 @@ final class Lexer {
         }
     }
 
+    /** Decimal digits, and the underscores Java allows between digits (checked by {@link #checkUnderscores}). */
     private void skipDigits() {
-        while (pos < source.length() && isDigit(source.charAt(pos))) {
+        while (pos < source.length() && (isDigit(source.charAt(pos)) || source.charAt(pos) == '_')) {
             pos++;
         }
+    }
+
+    /**
+     * Java allows underscores only between two digits ({@code 1_000}, {@code 0x7f_ff}), never next to a point, an
+     * exponent, a radix prefix or a suffix; returns the literal without them.
+     */
+    private String checkUnderscores(String literal, int radix, int start) throws InvalidSelectorException {
+        if (literal.indexOf('_') < 0) {
+            return literal;
+        }
+        for (int i = 0; i < literal.length(); i++) {
+            if (literal.charAt(i) == '_') {
+                int runEnd = i;
+                while (runEnd < literal.length() && literal.charAt(runEnd) == '_') {
+                    runEnd++;
+                }
+                boolean digitBefore = i > 0 && Character.digit(literal.charAt(i - 1), radix) >= 0;
+                boolean digitAfter = runEnd < literal.length() && Character.digit(literal.charAt(runEnd), radix) >= 0;
+                if (!digitBefore || !digitAfter) {
+                    throw error("misplaced underscore in number " + source.substring(start, pos), start);
+                }
+                i = runEnd;
+            }
+        }
+        return literal.replace("_", "");
     }
 
     private static boolean isDigit(char c) {

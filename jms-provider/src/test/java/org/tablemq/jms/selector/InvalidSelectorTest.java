@@ -36,6 +36,14 @@ class InvalidSelectorTest {
             a = 0x10000000000000000        | 5  | out of the range of long
             a = 1e999                      | 5  | number 1e999 is out of the range of double
             a = 1e99F                      | 5  | out of the range of float
+            a = 1_                         | 5  | misplaced underscore in number 1_
+            a = 1_L                        | 5  | misplaced underscore in number 1_L
+            a = 0x_1                       | 5  | misplaced underscore in number 0x_1
+            a = 0b1_                       | 5  | misplaced underscore in number 0b1_
+            a = 1_.5                       | 5  | misplaced underscore in number 1_.5
+            a = 1._5                       | 5  | misplaced underscore in number 1._5
+            a = 1e5_                       | 5  | misplaced underscore in number 1e5_
+            a = 1.5_F                      | 5  | misplaced underscore in number 1.5_F
             a = 1 # 2                      | 7  | unexpected character '#'
             a = 1 /* comment */            | 8  | unexpected *
             NULL = 1 AND AND               | 14 | unexpected AND

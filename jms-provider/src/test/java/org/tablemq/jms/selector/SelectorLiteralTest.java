@@ -33,6 +33,12 @@ class SelectorLiteralTest {
             i = 0                                   | FALSE
             0 = 0                                   | TRUE
             0L = 00                                 | TRUE
+            i = 5_7                                 | TRUE
+            i = 0x3_9                               | TRUE
+            i = 0_71                                | TRUE
+            i = 0b11__1001                          | TRUE
+            big = 9_223_372_036_854_775_807L        | TRUE
+            min = -9_223_372_036_854_775_808        | TRUE
             """)
     void exactNumericLiteralsUseJavaIntegerSyntax(String selector, Truth expected) throws InvalidSelectorException {
         assertThat(Truth.of(selector, MESSAGE)).isEqualTo(expected);
@@ -48,6 +54,9 @@ class SelectorLiteralTest {
             d = 7000.0D                             | TRUE
             d = 7000d                               | TRUE
             d = 7000F                               | TRUE
+            d = 7_000.0                             | TRUE
+            d = 7_000e0_0                           | TRUE
+            tenth = 0.1_0f                          | FALSE
             -5790 = -57.9E2                         | TRUE
             tenth = .1                              | TRUE
             tenth = 0.1                             | TRUE
