@@ -1,23 +1,30 @@
 package org.tablemq.jms.selector;
 
-/** {@code left AND right}; the right side is not evaluated when the left is FALSE. */
+import java.util.List;
+
+/**
+ * {@code a AND b AND ...}: a chain of ANDs is one node, so a long generated selector is evaluated by a loop
+ * rather than by recursion as deep as the chain. Stops at the first FALSE operand.
+ */
 final class And extends Expr {
 
-    private final Expr left;
-    private final Expr right;
+    private final Expr[] operands;
 
-    And(Expr left, Expr right) {
-        this.left = left;
-        this.right = right;
+    And(List<Expr> operands) {
+        this.operands = operands.toArray(new Expr[0]);
     }
 
     @Override
     Object evaluate(SelectorContext message) {
-        Boolean a = left.test(message);
-        if (a == Boolean.FALSE) {
-            return Boolean.FALSE;
+        Boolean result = Boolean.TRUE;
+        for (Expr operand : operands) {
+            Boolean value = operand.test(message);
+            if (value == Boolean.FALSE) {
+                return Boolean.FALSE;
+            }
+            result = Logic.and(result, value);
         }
-        return Logic.and(a, right.test(message));
+        return result;
     }
 
     @Override
@@ -27,6 +34,6 @@ final class And extends Expr {
 
     @Override
     public String toString() {
-        return "(" + left + " AND " + right + ")";
+        return Logic.join(operands, " AND ");
     }
 }

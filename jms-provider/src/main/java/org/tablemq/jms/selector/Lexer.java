@@ -7,7 +7,8 @@ import jakarta.jms.InvalidSelectorException;
  * in single quotes with {@code ''} for a quote; exact numbers in Java integer literal syntax (decimal, {@code 0x}
  * hex, {@code 0b} binary, leading-zero octal, optional {@code L}), all long-valued; approximate numbers in Java
  * floating-point syntax (a decimal point and/or exponent, or an {@code F}/{@code D} suffix), {@code F} giving a
- * float and everything else a double. Underscores between digits are allowed, as in Java. Whitespace is Java's: space, tab, form feed and line terminators.
+ * float and everything else a double. Underscores between digits are allowed, as in Java; hexadecimal
+ * floating-point literals are not. Whitespace is Java's: space, tab, form feed and line terminators.
  */
 final class Lexer {
 

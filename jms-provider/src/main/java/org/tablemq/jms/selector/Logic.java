@@ -23,4 +23,13 @@ final class Logic {
     static Boolean not(Boolean a) {
         return a == null ? null : !a;
     }
+
+    /** "(a OP b OP c)" for diagnostics. */
+    static String join(Expr[] operands, String operator) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < operands.length; i++) {
+            b.append(i == 0 ? "" : operator).append(operands[i]);
+        }
+        return b.append(')').toString();
+    }
 }

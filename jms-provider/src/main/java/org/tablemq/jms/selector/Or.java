@@ -1,23 +1,30 @@
 package org.tablemq.jms.selector;
 
-/** {@code left OR right}; the right side is not evaluated when the left is TRUE. */
+import java.util.List;
+
+/**
+ * {@code a OR b OR ...}: a chain of ORs is one node, so a long generated selector is evaluated by a loop rather
+ * than by recursion as deep as the chain. Stops at the first TRUE operand.
+ */
 final class Or extends Expr {
 
-    private final Expr left;
-    private final Expr right;
+    private final Expr[] operands;
 
-    Or(Expr left, Expr right) {
-        this.left = left;
-        this.right = right;
+    Or(List<Expr> operands) {
+        this.operands = operands.toArray(new Expr[0]);
     }
 
     @Override
     Object evaluate(SelectorContext message) {
-        Boolean a = left.test(message);
-        if (a == Boolean.TRUE) {
-            return Boolean.TRUE;
+        Boolean result = Boolean.FALSE;
+        for (Expr operand : operands) {
+            Boolean value = operand.test(message);
+            if (value == Boolean.TRUE) {
+                return Boolean.TRUE;
+            }
+            result = Logic.or(result, value);
         }
-        return Logic.or(a, right.test(message));
+        return result;
     }
 
     @Override
@@ -27,6 +34,6 @@ final class Or extends Expr {
 
     @Override
     public String toString() {
-        return "(" + left + " OR " + right + ")";
+        return Logic.join(operands, " OR ");
     }
 }

@@ -32,8 +32,20 @@ final class Parser {
     private static final Set<String> UNSELECTABLE_HEADERS = Set.of(
             "JMSDestination", "JMSReplyTo", "JMSRedelivered", "JMSExpiration", "JMSDeliveryTime");
 
-    /** An expression with the column where it starts, so type errors can point at the offending operand. */
-    private record Node(Expr expr, int column) {
+    /**
+     * How deep the expression tree may be. Evaluation recurses once per level, so this bounds the stack a
+     * selector can take on the dispatch thread; AND and OR chains are flat and do not count their length.
+     */
+    static final int MAX_DEPTH = 500;
+
+    /** How deeply parentheses, NOT and unary signs may nest; the parser recurses some frames per level. */
+    static final int MAX_NESTING = 200;
+
+    /**
+     * An expression with the column where it starts, so type errors can point at the offending operand, and the
+     * depth of its tree.
+     */
+    private record Node(Expr expr, int column, int depth) {
         ValueType type() {
             return expr.type();
         }
@@ -42,6 +54,7 @@ final class Parser {
     private final String source;
     private final Lexer lexer;
     private Token current;
+    private int nesting;
 
     private Parser(String source) throws InvalidSelectorException {
         this.source = source;
@@ -61,27 +74,39 @@ final class Parser {
     }
 
     private Node or() throws InvalidSelectorException {
-        Node left = and();
-        while (current.kind() == TokenKind.OR) {
-            advance();
-            Node right = and();
-            requireCondition(left, "OR");
-            requireCondition(right, "OR");
-            left = new Node(new Or(left.expr(), right.expr()), left.column());
+        Node first = and();
+        if (current.kind() != TokenKind.OR) {
+            return first;
         }
-        return left;
+        requireCondition(first, "OR");
+        List<Expr> operands = new ArrayList<>();
+        operands.add(first.expr());
+        int depth = first.depth();
+        while (accept(TokenKind.OR)) {
+            Node next = and();
+            requireCondition(next, "OR");
+            operands.add(next.expr());
+            depth = Math.max(depth, next.depth());
+        }
+        return node(new Or(operands), first.column(), depth + 1);
     }
 
     private Node and() throws InvalidSelectorException {
-        Node left = not();
-        while (current.kind() == TokenKind.AND) {
-            advance();
-            Node right = not();
-            requireCondition(left, "AND");
-            requireCondition(right, "AND");
-            left = new Node(new And(left.expr(), right.expr()), left.column());
+        Node first = not();
+        if (current.kind() != TokenKind.AND) {
+            return first;
         }
-        return left;
+        requireCondition(first, "AND");
+        List<Expr> operands = new ArrayList<>();
+        operands.add(first.expr());
+        int depth = first.depth();
+        while (accept(TokenKind.AND)) {
+            Node next = not();
+            requireCondition(next, "AND");
+            operands.add(next.expr());
+            depth = Math.max(depth, next.depth());
+        }
+        return node(new And(operands), first.column(), depth + 1);
     }
 
     private Node not() throws InvalidSelectorException {
@@ -89,10 +114,12 @@ final class Parser {
             return predicate();
         }
         int column = current.column();
+        enter(column);
         advance();
         Node operand = not();
         requireCondition(operand, "NOT");
-        return new Node(new Not(operand.expr()), column);
+        nesting--;
+        return node(new Not(operand.expr()), column, operand.depth() + 1);
     }
 
     private Node predicate() throws InvalidSelectorException {
@@ -105,7 +132,7 @@ final class Parser {
                 requireOrderable(left, op);
                 requireOrderable(right, op);
             }
-            return new Node(new Comparison(op, left.expr(), right.expr()), left.column());
+            return node(new Comparison(op, left.expr(), right.expr()), left.column(), depth(left, right) + 1);
         }
         boolean negated = false;
         if (current.kind() == TokenKind.NOT) {
@@ -134,7 +161,8 @@ final class Parser {
         expect(TokenKind.AND, "AND between the bounds of BETWEEN");
         Node high = sum();
         requireNumber(high, "BETWEEN");
-        return new Node(new Between(value.expr(), low.expr(), high.expr(), negated), value.column());
+        return node(new Between(value.expr(), low.expr(), high.expr(), negated), value.column(),
+                Math.max(value.depth(), depth(low, high)) + 1);
     }
 
     private Node in(Node value, boolean negated) throws InvalidSelectorException {
@@ -150,7 +178,7 @@ final class Parser {
             advance();
         } while (accept(TokenKind.COMMA));
         expect(TokenKind.RIGHT_PAREN, ", or ) in the IN list");
-        return new Node(new InList(value.expr(), candidates, negated), value.column());
+        return node(new InList(value.expr(), candidates, negated), value.column(), value.depth() + 1);
     }
 
     private Node like(Node value, boolean negated) throws InvalidSelectorException {
@@ -178,14 +206,14 @@ final class Parser {
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage(), pattern.column());
         }
-        return new Node(new Like(value.expr(), compiled, text, negated), value.column());
+        return node(new Like(value.expr(), compiled, text, negated), value.column(), value.depth() + 1);
     }
 
     private Node isNull(Node value) throws InvalidSelectorException {
         advance();
         boolean negated = accept(TokenKind.NOT);
         expect(TokenKind.NULL, negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS");
-        return new Node(new IsNull(value.expr(), negated), value.column());
+        return node(new IsNull(value.expr(), negated), value.column(), value.depth() + 1);
     }
 
     private Node sum() throws InvalidSelectorException {
@@ -210,7 +238,7 @@ final class Parser {
         Node right = multiplicative ? unary() : product();
         requireNumber(left, op.symbol);
         requireNumber(right, op.symbol);
-        return new Node(new Arithmetic(op, left.expr(), right.expr()), left.column());
+        return node(new Arithmetic(op, left.expr(), right.expr()), left.column(), depth(left, right) + 1);
     }
 
     private Node unary() throws InvalidSelectorException {
@@ -224,19 +252,29 @@ final class Parser {
             // 9223372036854775808 exists only as the magnitude of Long.MIN_VALUE
             Token magnitude = current;
             advance();
-            return new Node(new Literal(Long.MIN_VALUE, ValueType.NUMBER, "-" + magnitude.text()), sign.column());
+            return new Node(new Literal(Long.MIN_VALUE, ValueType.NUMBER, "-" + magnitude.text()), sign.column(), 1);
         }
+        enter(sign.column());
         Node operand = unary();
+        nesting--;
         requireNumber(operand, "unary " + sign.text());
         if (operand.expr() instanceof Literal literal && literal.evaluate(null) instanceof Number n) {
             Number folded = negate ? Numbers.negate(n) : n;
-            return new Node(new Literal(folded, ValueType.NUMBER, sign.text() + literal), sign.column());
+            return new Node(new Literal(folded, ValueType.NUMBER, sign.text() + literal), sign.column(), 1);
         }
-        return new Node(new UnarySign(negate, operand.expr()), sign.column());
+        return node(new UnarySign(negate, operand.expr()), sign.column(), operand.depth() + 1);
     }
 
     private Node primary() throws InvalidSelectorException {
         Token t = current;
+        if (t.kind() == TokenKind.LEFT_PAREN) {
+            enter(t.column());
+            advance();
+            Node inner = or();
+            expect(TokenKind.RIGHT_PAREN, ") to close the ( at column " + t.column());
+            nesting--;
+            return new Node(inner.expr(), t.column(), inner.depth());
+        }
         Expr expr = switch (t.kind()) {
             case STRING -> new Literal(t.value(), ValueType.STRING, "'" + t.text().replace("'", "''") + "'");
             case EXACT_NUMBER -> {
@@ -252,18 +290,27 @@ final class Parser {
             case IDENTIFIER -> UNSELECTABLE_HEADERS.contains(t.text())
                     ? new Literal(null, ValueType.ANY, t.text())
                     : new Identifier(t.text());
-            case LEFT_PAREN -> {
-                advance();
-                Node inner = or();
-                expect(TokenKind.RIGHT_PAREN, ") to close the ( at column " + t.column());
-                yield inner.expr();
-            }
             default -> throw unexpected();
         };
-        if (t.kind() != TokenKind.LEFT_PAREN) {
-            advance();
+        advance();
+        return new Node(expr, t.column(), 1);
+    }
+
+    private Node node(Expr expr, int column, int depth) throws InvalidSelectorException {
+        if (depth > MAX_DEPTH) {
+            throw error("expression nested more than " + MAX_DEPTH + " levels deep", column);
         }
-        return new Node(expr, t.column());
+        return new Node(expr, column, depth);
+    }
+
+    private static int depth(Node a, Node b) {
+        return Math.max(a.depth(), b.depth());
+    }
+
+    private void enter(int column) throws InvalidSelectorException {
+        if (++nesting > MAX_NESTING) {
+            throw error("parentheses, NOT or signs nested more than " + MAX_NESTING + " levels deep", column);
+        }
     }
 
     private static boolean isArithmetic(TokenKind kind) {
