@@ -61,6 +61,8 @@ class SelectorPredicateTest {
             code IN ('44')                             | FALSE
             code NOT IN ('44')                         | TRUE
             empty IN ('')                              | TRUE
+            Country IN ('UK', 'UK', 'US')              | TRUE
+            Country NOT IN ('US', 'US')                | TRUE
             name IN ('O''Brien', 'Anne')               | TRUE
             NOT Country IN ('UK')                      | FALSE
             """)
