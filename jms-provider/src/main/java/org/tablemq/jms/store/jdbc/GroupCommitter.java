@@ -124,7 +124,8 @@ final class GroupCommitter<T> {
             return null;
         } catch (StoreException e) {
             return e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // whatever happens, every waiting caller must be released with an answer
             return new StoreException("Cannot " + what + ": " + e, e);
         }
     }

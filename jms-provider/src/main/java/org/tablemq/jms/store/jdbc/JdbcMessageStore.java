@@ -126,6 +126,9 @@ public final class JdbcMessageStore implements MessageStore {
         hc.setMinimumIdle(Math.min(2, config.maxPoolSize()));
         hc.setPoolName("tablemq-" + nodeId);
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        if (!config.isH2()) {
+            hc.addDataSourceProperty("ApplicationName", "tablemq-" + nodeId);   // who is who in pg_stat_activity
+        }
         try {
             return new HikariDataSource(hc);
         } catch (HikariPool.PoolInitializationException e) {

@@ -21,9 +21,14 @@ import java.util.regex.Pattern;
  *                      redelivered after at most one lease
  * @param maxPollMillis upper bound of the adaptive poll that finds other nodes' messages when the database has no
  *                      LISTEN/NOTIFY (H2), 10-60000 ms; default 1000
- * @param h2Sync        H2 only: also force every group commit to the disk ({@code CHECKPOINT SYNC}: H2 writes its
- *                      store and calls {@code FileChannel.force}), so that a power loss, not only a killed JVM,
- *                      keeps committed messages; costs a disk sync per commit batch. Default false. Refused with a
+ * @param h2Sync        H2 only: also force every commit to the disk, so that a power loss, not only a killed JVM,
+ *                      keeps committed messages. What H2 2.3 does: with {@code WRITE_DELAY=0} the end of each
+ *                      transaction writes a new chunk of its MVStore file ({@code MVStore.commit()}, a plain file
+ *                      write that the OS keeps even if the JVM is killed) but never calls {@code fsync}; the default
+ *                      delay of 500 ms would leave commits of the last half second only in the JVM. With h2Sync the
+ *                      store runs {@code CHECKPOINT SYNC} after each commit (once per group commit for sends), which
+ *                      flushes and calls {@code FileChannel.force}; this costs a disk sync per commit and needs an
+ *                      H2 user with admin rights (the default {@code sa} has them). Default false. Refused with a
  *                      PostgreSQL URL (PostgreSQL syncs each commit itself with {@code synchronous_commit=on})
  * @param nodeName      this store instance's id in the cluster (claims, temporary destinations and non-durable
  *                      subscriptions belong to it), at most 100 characters; must differ between live instances.

@@ -41,9 +41,16 @@ final class LeaseKeeper {
         this.timer = timer;
     }
 
-    /** Records the heartbeat once (so the node is alive before its first claim) and schedules the rounds. */
+    /**
+     * Registers the node (so it is alive before its first claim) and schedules the rounds. Touches no message:
+     * a new node has no claims to renew, and opening a store must not depend on the size of the backlog.
+     */
     void start() throws StoreException {
-        heartbeat();
+        long now = System.currentTimeMillis();
+        jdbc.autoCommit("register node " + nodeId, c -> Jdbc.update(c, sql.upsertNode(), ps -> {
+            ps.setString(1, nodeId);
+            ps.setLong(2, now);
+        }));
         long period = leaseMillis / 3;
         task = timer.scheduleWithFixedDelay(this::round, period, period, TimeUnit.MILLISECONDS);
     }

@@ -150,6 +150,7 @@ final class ListenNotifier implements Notifier {
         if (config.password() != null) {
             props.setProperty("password", config.password());
         }
+        props.setProperty("ApplicationName", "tablemq-" + nodeId + "-listen");
         return DriverManager.getConnection(config.url(), props);
     }
 
