@@ -608,6 +608,39 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void messagesWhoseSendReturnedSurviveAKilledJvm() throws Exception {
+        // a database of its own: an embedded H2 file can be open in one process only
+        try (StoreFixture crashing = new StoreFixture(database())) {
+            ProcessBuilder child = new ProcessBuilder(
+                    java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CrashingSender.class.getName(),
+                    crashing.url, database().user(), database().password(), crashing.prefix, "crash")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process process = child.start();
+            int lastSent = -1;
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while (lastSent < 300 && (line = out.readLine()) != null) {
+                    if (line.startsWith("sent ")) {
+                        lastSent = Integer.parseInt(line.substring(5));
+                    }
+                }
+                process.destroyForcibly();        // SIGKILL: no shutdown hook, no close
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+            assertThat(lastSent).as("the child sent messages before it was killed").isGreaterThanOrEqualTo(300);
+
+            JdbcMessageStore after = crashing.open();
+            Set<String> stored = ConcurrentHashMap.newKeySet();
+            stored.addAll(texts(after.browse(after.queueEndpoint("crash"), 0, 100_000)));
+            for (int i = 0; i <= lastSent; i++) {
+                assertThat(stored).contains("m" + i);
+            }
+        }
+    }
+
+    @Test
     void browseShowsWaitingMessagesOldestFirstWithoutClaimingThem(TestInfo info) throws Exception {
         DestinationRef queue = DestinationRef.queue(unique(info));
         store.send(List.of(message(queue, "first", 1, 0, 0, null, SubscriberMatcher.ALL),
