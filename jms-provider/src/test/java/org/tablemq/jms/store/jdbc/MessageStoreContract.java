@@ -584,6 +584,29 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void arrivalSignalWakesAWaitingConsumerWhenADelayedMessageBecomesDue(TestInfo info) throws Exception {
+        // a poll so rare that only the store's own timer can wake the consumer within the test
+        JdbcMessageStore quiet = fixture.open(fixture.config().withMaxPollMillis(60_000));
+        DestinationRef queue = DestinationRef.queue(unique(info));
+        Endpoint endpoint = quiet.queueEndpoint(queue.name());
+        long at = System.currentTimeMillis() + 1000;
+        quiet.send(List.of(message(queue, "later", 4, 0, at, null, SubscriberMatcher.ALL)));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<StoredMessage> got = List.of();
+        while (got.isEmpty() && System.nanoTime() < deadline) {      // what a consumer does
+            long seen = quiet.arrivals().version(endpoint.id());
+            got = quiet.claim(claimAll(endpoint, 1));
+            if (got.isEmpty()) {
+                quiet.arrivals().await(endpoint.id(), seen, deadline - System.nanoTime());
+            }
+        }
+
+        assertThat(texts(got)).containsExactly("later");
+        assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(at);
+    }
+
+    @Test
     void awaitReturnsFalseWhenNothingArrives(TestInfo info) throws Exception {
         Endpoint endpoint = store.queueEndpoint(unique(info));
         long seen = store.arrivals().version(endpoint.id());
