@@ -19,6 +19,10 @@ final class TableMQContextProperties {
     /** Selector keywords, which the spec forbids as property names. */
     private static final Set<String> RESERVED = Set.of(
             "NULL", "TRUE", "FALSE", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS", "ESCAPE");
+    /** Header fields, set with their own methods, never as properties. */
+    private static final Set<String> HEADERS = Set.of("JMSDestination", "JMSDeliveryMode", "JMSMessageID",
+            "JMSTimestamp", "JMSCorrelationID", "JMSReplyTo", "JMSRedelivered", "JMSType", "JMSExpiration",
+            "JMSPriority", "JMSDeliveryTime");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -149,7 +153,11 @@ final class TableMQContextProperties {
         }
     }
 
-    /** Property names are selector identifiers: a Java identifier that is not a selector keyword. */
+    /**
+     * The rules a message applies to the properties an application sets (spec 3.5.1, 3.5.9): a Java identifier
+     * that is not a selector keyword nor a header name, and no JMSX name but JMSXGroupID/JMSXGroupSeq. Checked
+     * here already so the mistake surfaces at {@code setProperty}, not at a later {@code send}.
+     */
     static void checkName(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("A property name must not be null or empty");
@@ -165,6 +173,16 @@ final class TableMQContextProperties {
         }
         if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
             throw new IllegalArgumentException("Property name '" + name + "' is a reserved selector keyword");
+        }
+        if (HEADERS.contains(name)) {
+            throw new IllegalArgumentException("Property name '" + name + "' is a message header field: use setJMS... instead");
+        }
+        if (name.startsWith("JMSX") && !name.equals("JMSXGroupID") && !name.equals("JMSXGroupSeq")) {
+            throw new IllegalArgumentException("Property name '" + name
+                    + "' is reserved: applications may set only JMSXGroupID and JMSXGroupSeq among the JMSX properties");
+        }
+        if (name.startsWith("JMS_TableMQ")) {
+            throw new IllegalArgumentException("Property name '" + name + "' is reserved for TableMQ itself");
         }
     }
 
