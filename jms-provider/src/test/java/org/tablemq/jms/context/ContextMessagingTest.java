@@ -246,10 +246,10 @@ class ContextMessagingTest extends ContextTestSupport {
         JMSContext second = first.createContext(JMSContext.AUTO_ACKNOWLEDGE);
         Queue queue = freshQueue(first);
 
-        first.createProducer().send(queue, "tx");
-        assertThat(second.createConsumer(queue).receive(ABSENCE_MS)).as("uncommitted send is invisible").isNull();
-        first.commit();
         JMSConsumer consumer = second.createConsumer(queue);
+        first.createProducer().send(queue, "tx");
+        assertThat(consumer.receive(ABSENCE_MS)).as("uncommitted send is invisible").isNull();
+        first.commit();
 
         assertThat(consumer.receiveBody(String.class, RECEIVE_TIMEOUT_MS)).isEqualTo("tx");
         first.close();
