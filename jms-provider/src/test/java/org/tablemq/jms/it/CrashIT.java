@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
@@ -12,10 +11,10 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.tablemq.jms.TableMQConnectionFactory;
 import org.tablemq.jms.context.TestFactories;
 import org.tablemq.jms.testing.TestDatabase;
 
@@ -63,7 +62,8 @@ class CrashIT {
 
     /** A new factory takes everything left, once the killed children's leases have run out. */
     private static void drain(TestDatabase db, String url, String prefix, CrashLedger ledger) throws Exception {
-        ConnectionFactory factory = TestFactories.create(db, url, Map.of("tablePrefix", prefix, "nodeName", "drainer"));
+        TableMQConnectionFactory factory = TestFactories.create(db, url, prefix);
+        factory.setNodeName("drainer");
         try (Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
