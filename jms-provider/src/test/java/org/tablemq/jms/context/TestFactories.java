@@ -18,10 +18,6 @@ public final class TestFactories {
         factory.setUser(user);
         factory.setPassword("");
         factory.setTablePrefix(tablePrefix);
-        if (!url.startsWith("jdbc:h2:")) {
-            // h2Sync defaults to true but the JDBC store refuses it on other databases; not needed there anyway
-            factory.setH2Sync(false);
-        }
         return factory;
     }
 }
