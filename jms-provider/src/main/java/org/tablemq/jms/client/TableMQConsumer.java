@@ -103,7 +103,7 @@ public final class TableMQConsumer implements JMSConsumer {
     private void giveUpHeldBack() {
         if (heldBack != null) {
             heldBack = null;
-            context.recoverSession();
+            context.heldBackGivenUp();
         }
     }
 
@@ -112,6 +112,7 @@ public final class TableMQConsumer implements JMSConsumer {
         Message m = heldBack;
         if (m != null) {
             heldBack = null;
+            context.heldBackTaken();
             return m;
         }
         return call(receive);
@@ -134,6 +135,7 @@ public final class TableMQConsumer implements JMSConsumer {
         } catch (MessageFormatRuntimeException e) {
             if (context.acknowledgesEachMessage()) {
                 heldBack = m; // as if this call had not happened: unacknowledged, next in line, not redelivered
+                context.holdingBack();
             } else {
                 run(() -> context.consumed(m)); // CLIENT/transacted: consumed; ack, recover or rollback decide
             }

@@ -30,6 +30,7 @@ import jakarta.jms.Topic;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The simplified API's JMSContext, built only on the classic API (a Connection, one Session created on first
@@ -38,6 +39,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * AUTO_ACKNOWLEDGE and DUPS_OK_ACKNOWLEDGE contexts run a CLIENT_ACKNOWLEDGE session underneath and acknowledge
  * each message themselves once it has been handed out: that is what lets {@code receiveBody} keep a message
  * whose body has the wrong type unacknowledged and deliver it again, not as a redelivery, as the spec demands.
+ * While a message is held back, acknowledgements of other messages wait (a CLIENT_ACKNOWLEDGE acknowledgement
+ * covers the whole session, the held-back message included) until it is handed out; if its consumer closes
+ * instead, the session is recovered and those messages come again flagged as redelivered: a duplicate that says
+ * so is preferred to a lost message.
  */
 public class TableMQContext implements JMSContext {
 
@@ -50,6 +55,8 @@ public class TableMQContext implements JMSContext {
     private volatile boolean closed;
     /** CLIENT_ACKNOWLEDGE: the last message handed out, whose acknowledge() acknowledges the whole session. */
     private volatile Message lastConsumed;
+    /** AUTO/DUPS_OK: how many consumers hold back a message receiveBody could not convert. */
+    private final AtomicInteger heldBack = new AtomicInteger();
 
     /**
      * A context that owns {@code connection}: closing the last context on it closes it.
@@ -269,6 +276,7 @@ public class TableMQContext implements JMSContext {
         for (TableMQConsumer consumer : consumers) {
             consumer.forgetHeldBack();
         }
+        heldBack.set(0);
         lastConsumed = null;
         run(() -> session("recover").recover());
     }
@@ -401,7 +409,9 @@ public class TableMQContext implements JMSContext {
     /** A message has been handed to the application (returned by receive, or passed to a listener that returned). */
     void consumed(Message message) throws JMSException {
         if (acknowledgesEachMessage()) {
-            message.acknowledge();
+            if (heldBack.get() == 0) {
+                message.acknowledge(); // also covers any acknowledgement that waited for a held-back message
+            }
         } else if (sessionMode == CLIENT_ACKNOWLEDGE) {
             lastConsumed = message;
         }
@@ -414,11 +424,27 @@ public class TableMQContext implements JMSContext {
         }
     }
 
-    /** Redelivers what the session has not acknowledged (used when a message held back must be given up). */
+    /** Redelivers what the session has not acknowledged (AUTO mode: a listener threw). */
     void recoverSession() {
         if (!closed) {
             run(() -> session("recover").recover());
         }
+    }
+
+    /** A consumer now holds back a message: acknowledgements wait until it is handed out or given up. */
+    void holdingBack() {
+        heldBack.incrementAndGet();
+    }
+
+    /** A held-back message is being handed out after all. */
+    void heldBackTaken() {
+        heldBack.decrementAndGet();
+    }
+
+    /** A held-back message will not be received here: the session redelivers everything not acknowledged. */
+    void heldBackGivenUp() {
+        heldBack.decrementAndGet();
+        recoverSession();
     }
 
     void consumerClosed(TableMQConsumer consumer) {
