@@ -30,7 +30,6 @@ import jakarta.jms.Topic;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The simplified API's JMSContext, built only on the classic API (a Connection, one Session created on first
@@ -53,10 +52,7 @@ public class TableMQContext implements JMSContext {
     private MessageProducer producer;
     private volatile boolean autoStart = true;
     private volatile boolean closed;
-    /** CLIENT_ACKNOWLEDGE: the last message handed out, whose acknowledge() acknowledges the whole session. */
-    private volatile Message lastConsumed;
-    /** AUTO/DUPS_OK: how many consumers hold back a message receiveBody could not convert. */
-    private final AtomicInteger heldBack = new AtomicInteger();
+    private final TableMQContextAcks acks;
 
     /**
      * A context that owns {@code connection}: closing the last context on it closes it.
@@ -71,6 +67,7 @@ public class TableMQContext implements JMSContext {
     private TableMQContext(TableMQContextConnection shared, int sessionMode) {
         this.shared = shared;
         this.sessionMode = sessionMode;
+        this.acks = new TableMQContextAcks(sessionMode);
         shared.acquire();
     }
 
@@ -276,20 +273,14 @@ public class TableMQContext implements JMSContext {
         for (TableMQConsumer consumer : consumers) {
             consumer.forgetHeldBack();
         }
-        heldBack.set(0);
-        lastConsumed = null;
+        acks.recovered();
         run(() -> session("recover").recover());
     }
 
     @Override
     public void acknowledge() {
         checkOpen("acknowledge");
-        Message last = lastConsumed;
-        if (sessionMode != CLIENT_ACKNOWLEDGE || last == null) {
-            return; // the spec: no effect in the other modes; nothing consumed means nothing to acknowledge
-        }
-        run(last::acknowledge);
-        lastConsumed = null;
+        run(acks::acknowledgeSession);
     }
 
     @Override
@@ -401,27 +392,8 @@ public class TableMQContext implements JMSContext {
         return producer;
     }
 
-    /** Whether this context acknowledges each message itself once it is handed out (AUTO and DUPS_OK). */
-    boolean acknowledgesEachMessage() {
-        return sessionMode == AUTO_ACKNOWLEDGE || sessionMode == DUPS_OK_ACKNOWLEDGE;
-    }
-
-    /** A message has been handed to the application (returned by receive, or passed to a listener that returned). */
-    void consumed(Message message) throws JMSException {
-        if (acknowledgesEachMessage()) {
-            if (heldBack.get() == 0) {
-                message.acknowledge(); // also covers any acknowledgement that waited for a held-back message
-            }
-        } else if (sessionMode == CLIENT_ACKNOWLEDGE) {
-            lastConsumed = message;
-        }
-    }
-
-    /** A message is about to be passed to a listener: in CLIENT mode it counts as consumed from then on. */
-    void delivering(Message message) {
-        if (sessionMode == CLIENT_ACKNOWLEDGE) {
-            lastConsumed = message;
-        }
+    TableMQContextAcks acks() {
+        return acks;
     }
 
     /** Redelivers what the session has not acknowledged (AUTO mode: a listener threw). */
@@ -431,19 +403,9 @@ public class TableMQContext implements JMSContext {
         }
     }
 
-    /** A consumer now holds back a message: acknowledgements wait until it is handed out or given up. */
-    void holdingBack() {
-        heldBack.incrementAndGet();
-    }
-
-    /** A held-back message is being handed out after all. */
-    void heldBackTaken() {
-        heldBack.decrementAndGet();
-    }
-
     /** A held-back message will not be received here: the session redelivers everything not acknowledged. */
     void heldBackGivenUp() {
-        heldBack.decrementAndGet();
+        acks.heldBackReleased();
         recoverSession();
     }
 
