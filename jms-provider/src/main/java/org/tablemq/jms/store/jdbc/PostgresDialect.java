@@ -44,6 +44,7 @@ final class PostgresDialect extends Dialect {
         ddl.add(sql("CREATE INDEX {p}messages_expiration ON {p}messages (expiration) WHERE expiration > 0"));
         ddl.add(sql("CREATE INDEX {p}messages_lease ON {p}messages (lease_until) WHERE lease_until IS NOT NULL"));
         ddl.add(sql("CREATE INDEX {p}messages_xid ON {p}messages (xid_ref) WHERE xid_ref IS NOT NULL"));
+        ddl.add(messagesForeignKey());
         return ddl;
     }
 
