@@ -194,6 +194,15 @@ abstract class Dialect {
     /** Statements creating schema version 1, in order. */
     abstract List<String> schemaV1();
 
+    /**
+     * A statement that holds a database-wide lock until the transaction ends (parameter: a key), so that nodes
+     * starting together migrate one after the other. Without it the store only serialises within its JVM, which
+     * is enough for an embedded database.
+     */
+    Optional<String> migrationLock() {
+        return Optional.empty();
+    }
+
     /** Creates the version table if it is missing. */
     abstract String createVersionTable();
 

@@ -64,6 +64,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    Optional<String> migrationLock() {
+        return Optional.of("SELECT pg_advisory_xact_lock(?)");
+    }
+
+    @Override
     Optional<String> notifyStatement() {
         return Optional.of("SELECT pg_notify(?, ?)");
     }
