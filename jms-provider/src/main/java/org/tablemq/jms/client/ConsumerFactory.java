@@ -42,7 +42,7 @@ final class ConsumerFactory {
             return consumer(name, d, text, false, null, endpoint, queueFilter(selector, endpoint));
         }
         SubscriptionSpec spec = new SubscriptionSpec(ref.name(), null, connection.clientIdIfSet(), false, false, text,
-                noLocal, connection.id());
+                noLocal, NoLocalOrigin.of(connection.id(), connection.clientIdIfSet()));
         return attach(name, d, spec);
     }
 
@@ -67,7 +67,7 @@ final class ConsumerFactory {
                     + ": an unshared durable subscription needs the connection's client id, and none is set");
         }
         SubscriptionSpec spec = new SubscriptionSpec(d.getName(), subscriptionName, clientId, durable, shared, text,
-                noLocal, connection.id());
+                noLocal, NoLocalOrigin.of(connection.id(), clientId));
         return attach(session.nextChildName(kind(durable, shared) + " consumer '" + subscriptionName + "'"), d, spec);
     }
 

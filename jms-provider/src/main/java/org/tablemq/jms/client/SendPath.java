@@ -71,7 +71,7 @@ final class SendPath {
         }
         SubscriberMatcher matcher = ref.kind() == DestinationRef.Kind.TOPIC ? matcher(own.copy()) : SubscriberMatcher.ALL;
         return new OutgoingMessage(ref, id, payload, s.priority(), expiration, deliverAt,
-                s.deliveryMode() == DeliveryMode.PERSISTENT, session.connection().id(), matcher);
+                s.deliveryMode() == DeliveryMode.PERSISTENT, origin(), matcher);
     }
 
     /** Sends a prepared message through the session's transaction context. */
@@ -101,12 +101,17 @@ final class SendPath {
         }
     }
 
+    /** The sender as noLocal subscriptions know it (see {@link NoLocalOrigin}). */
+    private String origin() {
+        return NoLocalOrigin.of(session.connection().id(), session.connection().clientIdIfSet());
+    }
+
     /**
      * Decides per subscription at publish time (the store never parses selectors), on a snapshot of the message
      * so that changes the application makes after send cannot leak into a transaction committed later.
      */
     private SubscriberMatcher matcher(TableMQMessage snapshot) {
-        String origin = session.connection().id();
+        String origin = origin();
         return (selector, noLocal, subscriberConnectionId) -> {
             if (noLocal && origin.equals(subscriberConnectionId)) {
                 return false;

@@ -17,10 +17,13 @@ import org.tablemq.jms.store.Release;
 public record RedeliveryPolicy(long delayMillis, double backoff, long maxDelayMillis, int maxDeliveryAttempts,
                                String deadLetterPrefix) {
 
-    /** Property of a dead-lettered message: why it was dead-lettered. */
-    public static final String REASON_PROPERTY = "TMQ_DLQ_REASON";
-    /** Property of a dead-lettered message: the destination it came from. */
-    public static final String ORIGIN_PROPERTY = "TMQ_DLQ_ORIGIN";
+    /**
+     * Property of a dead-lettered message: why it was dead-lettered. Named {@code JMS_<vendor>_...} because the spec
+     * (Jakarta Messaging 3.1 section 3.5.10) reserves that prefix for provider-specific properties.
+     */
+    public static final String REASON_PROPERTY = "JMS_TableMQ_DLQReason";
+    /** Property of a dead-lettered message: the destination it came from (a {@code JMS_<vendor>} name as well). */
+    public static final String ORIGIN_PROPERTY = "JMS_TableMQ_DLQOrigin";
 
     /** How to give back a message whose delivery failed. */
     public Release onFailure(Delivery d, long nowMillis) {

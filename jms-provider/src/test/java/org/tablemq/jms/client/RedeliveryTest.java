@@ -33,8 +33,8 @@ class RedeliveryTest extends FacadeTestBase {
         Session s = conn.createSession();
         Message dead = s.createConsumer(s.createQueue("DLQ." + q.getQueueName())).receive(5000);
         assertThat(text(dead)).isEqualTo("poison");
-        assertThat(dead.getStringProperty(RedeliveryPolicy.REASON_PROPERTY)).contains(q.getQueueName()).contains("2");
-        assertThat(dead.getStringProperty(RedeliveryPolicy.ORIGIN_PROPERTY)).contains(q.getQueueName());
+        assertThat(dead.getStringProperty("JMS_TableMQ_DLQReason")).contains(q.getQueueName()).contains("2");
+        assertThat(dead.getStringProperty("JMS_TableMQ_DLQOrigin")).contains(q.getQueueName());
     }
 
     @ParameterizedTest
