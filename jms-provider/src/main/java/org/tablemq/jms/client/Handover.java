@@ -29,6 +29,7 @@ final class Handover {
         Delivery d = consumer.delivery(m);
         TableMQMessage msg = decodeOrGiveBack(d, m);
         session.acks().delivering(d);
+        session.unsettled().delivering(consumer);
         session.acks().delivered(d);
         return msg;
     }
@@ -39,6 +40,7 @@ final class Handover {
         try {
             TableMQMessage msg = decodeOrGiveBack(d, m);
             session.acks().delivering(d);
+            session.unsettled().delivering(consumer);
             boolean ok = false;
             CallbackGuard.enterListener(session);
             try {

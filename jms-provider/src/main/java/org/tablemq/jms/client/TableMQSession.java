@@ -65,6 +65,7 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
     private final AsyncSender asyncSender;
     private final ConsumerFactory consumers;
     private final Handover handover;
+    private final UnsettledSubscriptions unsettled;
     private final AtomicInteger childNumbers = new AtomicInteger();
     private final Set<TableMQMessageConsumer> openConsumers = new CopyOnWriteArraySet<>();
     private final Set<TableMQMessageProducer> openProducers = new CopyOnWriteArraySet<>();
@@ -84,6 +85,8 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
         this.asyncSender = new AsyncSender(this, sendPath);
         this.consumers = new ConsumerFactory(this);
         this.handover = new Handover(this);
+        this.unsettled = new UnsettledSubscriptions(this.acknowledgeMode == CLIENT_ACKNOWLEDGE
+                || tx instanceof org.tablemq.jms.tx.LocalTransactionContext);
     }
 
     // ---- collaborators' access
@@ -110,6 +113,10 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
 
     AckTracker acks() {
         return acks;
+    }
+
+    UnsettledSubscriptions unsettled() {
+        return unsettled;
     }
 
     Handover handover() {
@@ -203,7 +210,11 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
         checkOpen();
         CallbackGuard.refuseInCompletionOf(this, "commit");
         asyncSender.awaitOutstanding();
-        tx.commit();
+        try {
+            tx.commit();
+        } finally {
+            unsettled.settled(); // committed, or rolled back by the failure
+        }
     }
 
     @Override
@@ -213,6 +224,7 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
         asyncSender.awaitOutstanding();
         releasePrefetched();
         tx.rollback();
+        unsettled.settled();
     }
 
     @Override
@@ -224,6 +236,7 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
         // Prefetched messages go back too, so delivery restarts with the oldest unacknowledged message.
         releasePrefetched();
         acks.recover();
+        unsettled.settled();
     }
 
     /** Message.acknowledge() on a message this session delivered. */
@@ -233,6 +246,7 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
         }
         connection.checkOpen();
         acks.acknowledgeAll();
+        unsettled.settled();
     }
 
     private void releasePrefetched() throws JMSException {
@@ -378,6 +392,7 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
                         + c.description() + " is still consuming from it");
             }
         }
+        unsettled.checkSettled(name, description());
         String clientId = connection.clientIdForUse();
         storeGateway().run("unsubscribe durable subscription '" + name + "'", s -> s.unsubscribe(clientId, name));
     }

@@ -442,4 +442,113 @@ class SpecRulesTest extends FacadeTestBase {
         assertThat(Collections.list(dead.getPropertyNames())).contains("JMS_TableMQ_DLQReason", "JMS_TableMQ_DLQOrigin");
         assertThat(dead.getStringProperty("JMS_TableMQ_DLQReason")).contains("maxDeliveryAttempts");
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void connectionCloseWaitsForARunningListenerToReturn(TestDatabase db) throws Exception {
+        Connection conn = connect(db);
+        Session s = conn.createSession();
+        Queue q = s.createQueue(unique("close-waits"));
+        java.util.concurrent.CountDownLatch inListener = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+        s.createConsumer(q).setMessageListener(m -> {
+            inListener.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            returned.set(true);
+        });
+        send(connect(db).createSession(), q, "slow");
+        assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
+            try {
+                conn.close();
+            } catch (JMSException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        await().pollDelay(Duration.ofMillis(300)).until(() -> !closing.isDone());
+        release.countDown();
+        closing.get(10, TimeUnit.SECONDS);
+        assertThat(returned).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void durableSubscriptionReattachedWithAnotherSelectorStartsAfresh(TestDatabase db) throws JMSException {
+        String clientId = unique("client");
+        String name = unique("sub");
+        Topic t;
+        try (Connection first = factory(db).createConnection()) {
+            first.setClientID(clientId);
+            Session s = first.createSession();
+            t = s.createTopic(unique("resubscribe"));
+            s.createDurableSubscriber(t, name, "kind = 'a'", false).close();
+            TextMessage m = s.createTextMessage("old a");
+            m.setStringProperty("kind", "a");
+            s.createProducer(t).send(m);
+        }
+        Session s = connectAs(db, clientId).createSession();
+        MessageConsumer replaced = s.createDurableSubscriber(t, name, "kind = 'b'", false);
+        TextMessage b = s.createTextMessage("new b");
+        b.setStringProperty("kind", "b");
+        s.createProducer(t).send(b);
+        assertThat(drain(replaced)).containsExactly("new b");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void unsubscribeWhileAConsumedMessageIsInAPendingTransactionIsRefused(TestDatabase db) throws JMSException {
+        Connection conn = connectAs(db, unique("client"));
+        Session tx = conn.createSession(Session.SESSION_TRANSACTED);
+        Topic t = tx.createTopic(unique("pending"));
+        String name = unique("sub");
+        MessageConsumer c = tx.createDurableSubscriber(t, name);
+        tx.createProducer(t).send(tx.createTextMessage("pending"));
+        tx.commit();
+        assertThat(c.receive(5000)).isNotNull();
+        c.close();
+        assertThatThrownBy(() -> tx.unsubscribe(name)).isInstanceOf(JMSException.class).hasMessageContaining(name);
+        tx.rollback();
+        tx.unsubscribe(name);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void consumerOnADeletedTemporaryQueueIsRefused(TestDatabase db) throws JMSException {
+        Session s = connect(db).createSession();
+        jakarta.jms.TemporaryQueue temp = s.createTemporaryQueue();
+        temp.delete();
+        assertThatThrownBy(() -> s.createConsumer(temp)).isInstanceOf(InvalidDestinationException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void receivedBytesAndStreamMessagesAreReadableAndClearBodyMakesThemWritable(TestDatabase db) throws JMSException {
+        Session s = connect(db).createSession();
+        Queue q = s.createQueue(unique("bodies"));
+        MessageProducer p = s.createProducer(q);
+        jakarta.jms.BytesMessage bytes = s.createBytesMessage();
+        bytes.writeInt(42);
+        p.send(bytes);
+        jakarta.jms.StreamMessage stream = s.createStreamMessage();
+        stream.writeString("s");
+        p.send(stream);
+        MessageConsumer c = s.createConsumer(q);
+        jakarta.jms.BytesMessage gotBytes = (jakarta.jms.BytesMessage) c.receive(5000);
+        assertThat(gotBytes.getBodyLength()).isEqualTo(4);
+        assertThat(gotBytes.readInt()).isEqualTo(42);
+        assertThatThrownBy(() -> gotBytes.writeInt(1)).isInstanceOf(jakarta.jms.MessageNotWriteableException.class);
+        gotBytes.clearBody();
+        gotBytes.writeInt(7);
+        jakarta.jms.StreamMessage gotStream = (jakarta.jms.StreamMessage) c.receive(5000);
+        assertThat(gotStream.readString()).isEqualTo("s");
+        assertThatThrownBy(() -> gotStream.setStringProperty("p", "v"))
+                .isInstanceOf(jakarta.jms.MessageNotWriteableException.class);
+        gotStream.clearProperties();
+        gotStream.setStringProperty("p", "v");
+    }
 }
