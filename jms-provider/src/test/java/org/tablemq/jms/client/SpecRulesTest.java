@@ -551,4 +551,72 @@ class SpecRulesTest extends FacadeTestBase {
         gotStream.clearProperties();
         gotStream.setStringProperty("p", "v");
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void unsubscribeWhileAClientAcknowledgeMessageIsUnacknowledgedIsRefused(TestDatabase db) throws JMSException {
+        Connection conn = connectAs(db, unique("client"));
+        Session s = conn.createSession(Session.CLIENT_ACKNOWLEDGE);
+        Topic t = s.createTopic(unique("unacked"));
+        String name = unique("sub");
+        MessageConsumer c = s.createDurableSubscriber(t, name);
+        s.createProducer(t).send(s.createTextMessage("unacked"));
+        Message m = c.receive(5000);
+        c.close();
+        assertThatThrownBy(() -> s.unsubscribe(name)).isInstanceOf(JMSException.class).hasMessageContaining(name);
+        m.acknowledge();
+        s.unsubscribe(name);
+        assertThatThrownBy(() -> s.unsubscribe(name)).as("it is gone").isInstanceOf(InvalidDestinationException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aReceivedMessageCanBeSentOnAndGetsNewHeaderFields(TestDatabase db) throws JMSException {
+        Session s = connect(db).createSession();
+        Queue in = s.createQueue(unique("in"));
+        Queue out = s.createQueue(unique("out"));
+        TextMessage original = s.createTextMessage("forward me");
+        original.setStringProperty("hop", "1");
+        s.createProducer(in).send(original);
+        Message received = s.createConsumer(in).receive(5000);
+        s.createProducer(out).send(received, DeliveryMode.NON_PERSISTENT, 6, 0);
+        assertThat(received.getJMSDestination()).isEqualTo(out);
+        assertThat(received.getJMSMessageID()).isNotEqualTo(original.getJMSMessageID());
+        Message forwarded = s.createConsumer(out).receive(5000);
+        assertThat(text(forwarded)).isEqualTo("forward me");
+        assertThat(forwarded.getStringProperty("hop")).isEqualTo("1");
+        assertThat(forwarded.getJMSPriority()).isEqualTo(6);
+        assertThat(forwarded.getJMSRedelivered()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void changingAMessageAfterSendDoesNotChangeWhatWasSent(TestDatabase db) throws JMSException {
+        Session s = connect(db).createSession();
+        Queue q = s.createQueue(unique("reuse"));
+        MessageProducer p = s.createProducer(q);
+        TextMessage m = s.createTextMessage("first");
+        p.send(m);
+        String firstId = m.getJMSMessageID();
+        m.setText("second");
+        p.send(m);
+        assertThat(m.getJMSMessageID()).isNotEqualTo(firstId);
+        MessageConsumer c = s.createConsumer(q);
+        Message one = c.receive(5000);
+        assertThat(text(one)).isEqualTo("first");
+        assertThat(one.getJMSMessageID()).isEqualTo(firstId);
+        assertThat(text(c.receive(5000))).isEqualTo("second");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void defaultPriorityIsFourAndDefaultDeliveryModeIsPersistent(TestDatabase db) throws JMSException {
+        Session s = connect(db).createSession();
+        Queue q = s.createQueue(unique("defaults"));
+        s.createProducer(q).send(s.createMessage());
+        Message got = s.createConsumer(q).receive(5000);
+        assertThat(got.getJMSPriority()).isEqualTo(4);
+        assertThat(got.getJMSDeliveryMode()).isEqualTo(DeliveryMode.PERSISTENT);
+        assertThat(got.getJMSExpiration()).isZero();
+    }
 }
