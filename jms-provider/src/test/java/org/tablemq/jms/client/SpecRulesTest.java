@@ -619,4 +619,56 @@ class SpecRulesTest extends FacadeTestBase {
         assertThat(got.getJMSDeliveryMode()).isEqualTo(DeliveryMode.PERSISTENT);
         assertThat(got.getJMSExpiration()).isZero();
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void stoppingItsOwnConnectionFromAListenerIsRefused(TestDatabase db) throws JMSException {
+        Connection conn = connect(db);
+        Session s = conn.createSession();
+        Queue q = s.createQueue(unique("listener-stops"));
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        s.createConsumer(q).setMessageListener(m -> {
+            try {
+                conn.stop();
+                refused.set(new AssertionError("stop returned"));
+            } catch (Throwable e) {
+                refused.set(e);
+            }
+        });
+        send(connect(db).createSession(), q, "x");
+        await().atMost(Duration.ofSeconds(10)).until(() -> refused.get() != null);
+        assertThat(refused.get()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anyConnectionMaySendToATemporaryQueue(TestDatabase db) throws JMSException {
+        Session owner = connect(db).createSession();
+        jakarta.jms.TemporaryQueue temp = owner.createTemporaryQueue();
+        MessageConsumer c = owner.createConsumer(temp);
+        Session other = connect(db).createSession();
+        other.createProducer(temp).send(other.createTextMessage("from elsewhere"));
+        assertThat(text(c.receive(5000))).isEqualTo("from elsewhere");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void messagesOfOneTransactionArriveInSendOrderWithinAPriority(TestDatabase db) throws JMSException {
+        Connection conn = connect(db);
+        Session tx = conn.createSession(Session.SESSION_TRANSACTED);
+        Queue q = tx.createQueue(unique("tx-order"));
+        MessageProducer p = tx.createProducer(q);
+        for (int i = 0; i < 20; i++) {
+            p.send(tx.createTextMessage("m" + i), DeliveryMode.PERSISTENT, i % 2 == 0 ? 4 : 8, 0);
+        }
+        tx.commit();
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (int i = 1; i < 20; i += 2) {
+            expected.add("m" + i);
+        }
+        for (int i = 0; i < 20; i += 2) {
+            expected.add("m" + i);
+        }
+        assertThat(drain(conn.createSession().createConsumer(q))).containsExactlyElementsOf(expected);
+    }
 }

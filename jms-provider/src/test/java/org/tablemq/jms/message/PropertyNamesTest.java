@@ -91,4 +91,19 @@ class PropertyNamesTest {
         assertThatThrownBy(() -> m.setProviderProperty("JMSXDeliveryCount", "4"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void deadLetterPropertiesAreVendorNamesOnlyTheProviderMaySet() throws JMSException {
+        assertThat(org.tablemq.jms.tx.RedeliveryPolicy.REASON_PROPERTY).isEqualTo("JMS_TableMQ_DLQReason");
+        assertThat(org.tablemq.jms.tx.RedeliveryPolicy.ORIGIN_PROPERTY).isEqualTo("JMS_TableMQ_DLQOrigin");
+        TableMQMessage m = new TableMQMessage();
+        assertThatThrownBy(() -> m.setStringProperty("JMS_TableMQ_DLQReason", "forged"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
+        m.setReadOnly();
+        m.setProviderProperty("JMS_TableMQ_DLQReason", "too many deliveries");
+        m.setProviderProperty("JMS_TableMQ_DLQOrigin", "queue 'orders'");
+        assertThat(m.getStringProperty("JMS_TableMQ_DLQOrigin")).isEqualTo("queue 'orders'");
+        assertThat(java.util.Collections.list(m.getPropertyNames()))
+                .contains("JMS_TableMQ_DLQReason", "JMS_TableMQ_DLQOrigin");
+    }
 }
