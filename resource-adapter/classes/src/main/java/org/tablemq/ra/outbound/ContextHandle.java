@@ -54,13 +54,13 @@ final class ContextHandle implements JMSContext {
     }
 
     @Override
-    public QueueBrowser createBrowser(Queue a) {
-        return delegate.createBrowser(a);
+    public QueueBrowser createBrowser(Queue queue) {
+        return delegate.createBrowser(queue);
     }
 
     @Override
-    public QueueBrowser createBrowser(Queue a, String b) {
-        return delegate.createBrowser(a, b);
+    public QueueBrowser createBrowser(Queue queue, String selector) {
+        return delegate.createBrowser(queue, selector);
     }
 
     @Override
@@ -69,18 +69,18 @@ final class ContextHandle implements JMSContext {
     }
 
     @Override
-    public JMSConsumer createConsumer(Destination a) {
-        return delegate.createConsumer(a);
+    public JMSConsumer createConsumer(Destination destination) {
+        return delegate.createConsumer(destination);
     }
 
     @Override
-    public JMSConsumer createConsumer(Destination a, String b) {
-        return delegate.createConsumer(a, b);
+    public JMSConsumer createConsumer(Destination destination, String selector) {
+        return delegate.createConsumer(destination, selector);
     }
 
     @Override
-    public JMSConsumer createConsumer(Destination a, String b, boolean c) {
-        return delegate.createConsumer(a, b, c);
+    public JMSConsumer createConsumer(Destination destination, String selector, boolean noLocal) {
+        return delegate.createConsumer(destination, selector, noLocal);
     }
 
     /** §12.2: the context already holds its connection's one session. */
@@ -90,13 +90,13 @@ final class ContextHandle implements JMSContext {
     }
 
     @Override
-    public JMSConsumer createDurableConsumer(Topic a, String b) {
-        return delegate.createDurableConsumer(a, b);
+    public JMSConsumer createDurableConsumer(Topic topic, String name) {
+        return delegate.createDurableConsumer(topic, name);
     }
 
     @Override
-    public JMSConsumer createDurableConsumer(Topic a, String b, String c, boolean d) {
-        return delegate.createDurableConsumer(a, b, c, d);
+    public JMSConsumer createDurableConsumer(Topic topic, String name, String selector, boolean noLocal) {
+        return delegate.createDurableConsumer(topic, name, selector, noLocal);
     }
 
     @Override
@@ -115,8 +115,8 @@ final class ContextHandle implements JMSContext {
     }
 
     @Override
-    public ObjectMessage createObjectMessage(Serializable a) {
-        return delegate.createObjectMessage(a);
+    public ObjectMessage createObjectMessage(Serializable object) {
+        return delegate.createObjectMessage(object);
     }
 
     @Override
@@ -125,28 +125,28 @@ final class ContextHandle implements JMSContext {
     }
 
     @Override
-    public Queue createQueue(String a) {
-        return delegate.createQueue(a);
+    public Queue createQueue(String name) {
+        return delegate.createQueue(name);
     }
 
     @Override
-    public JMSConsumer createSharedConsumer(Topic a, String b) {
-        return delegate.createSharedConsumer(a, b);
+    public JMSConsumer createSharedConsumer(Topic topic, String name) {
+        return delegate.createSharedConsumer(topic, name);
     }
 
     @Override
-    public JMSConsumer createSharedConsumer(Topic a, String b, String c) {
-        return delegate.createSharedConsumer(a, b, c);
+    public JMSConsumer createSharedConsumer(Topic topic, String name, String selector) {
+        return delegate.createSharedConsumer(topic, name, selector);
     }
 
     @Override
-    public JMSConsumer createSharedDurableConsumer(Topic a, String b) {
-        return delegate.createSharedDurableConsumer(a, b);
+    public JMSConsumer createSharedDurableConsumer(Topic topic, String name) {
+        return delegate.createSharedDurableConsumer(topic, name);
     }
 
     @Override
-    public JMSConsumer createSharedDurableConsumer(Topic a, String b, String c) {
-        return delegate.createSharedDurableConsumer(a, b, c);
+    public JMSConsumer createSharedDurableConsumer(Topic topic, String name, String selector) {
+        return delegate.createSharedDurableConsumer(topic, name, selector);
     }
 
     @Override
@@ -170,13 +170,13 @@ final class ContextHandle implements JMSContext {
     }
 
     @Override
-    public TextMessage createTextMessage(String a) {
-        return delegate.createTextMessage(a);
+    public TextMessage createTextMessage(String text) {
+        return delegate.createTextMessage(text);
     }
 
     @Override
-    public Topic createTopic(String a) {
-        return delegate.createTopic(a);
+    public Topic createTopic(String name) {
+        return delegate.createTopic(name);
     }
 
     @Override
@@ -220,8 +220,8 @@ final class ContextHandle implements JMSContext {
     }
 
     @Override
-    public void setAutoStart(boolean a) {
-        delegate.setAutoStart(a);
+    public void setAutoStart(boolean autoStart) {
+        delegate.setAutoStart(autoStart);
     }
 
     @Override
@@ -245,7 +245,7 @@ final class ContextHandle implements JMSContext {
     }
 
     @Override
-    public void unsubscribe(String a) {
-        delegate.unsubscribe(a);
+    public void unsubscribe(String name) {
+        delegate.unsubscribe(name);
     }
 }

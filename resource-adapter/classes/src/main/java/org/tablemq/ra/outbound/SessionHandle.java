@@ -31,7 +31,7 @@ import org.tablemq.ra.outbound.ContainerRestrictions.Forbidden;
  * whatever session parameters were asked for (Jakarta Messaging 3.1 §12.3). Closing it closes what it created and
  * gives the managed connection back to the server.
  */
-final class SessionHandle implements Session {
+public final class SessionHandle implements Session {
 
     private volatile TableMQManagedConnection mc;
     private volatile boolean closed;

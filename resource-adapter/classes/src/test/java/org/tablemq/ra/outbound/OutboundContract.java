@@ -278,6 +278,55 @@ abstract class OutboundContract {
     }
 
     @Test
+    void aJmsContextOutsideATransactionSendsAtOnceAndReceives() throws Exception {
+        try (JMSContext context = cf.createContext(JMSContext.CLIENT_ACKNOWLEDGE)) {
+            assertThat(context.getSessionMode()).isEqualTo(JMSContext.AUTO_ACKNOWLEDGE);
+            context.createProducer().send(context.createQueue(queue), "via context");
+            assertThat(context.createConsumer(context.createQueue(queue)).receiveBody(String.class, 5000))
+                    .isEqualTo("via context");
+        }
+        assertThat(adapter.drain(queue)).isEmpty();
+    }
+
+    @Test
+    void aBrokenStoreTellsThePoolToDiscardTheConnection() throws Exception {
+        TableMQManagedConnection mc = (TableMQManagedConnection) mcf.createManagedConnection(null, null);
+        java.util.List<jakarta.resource.spi.ConnectionEvent> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        mc.addConnectionEventListener(new ErrorRecorder(errors));
+        try {
+            jakarta.jms.JMSException down = new jakarta.jms.JMSException("database unavailable",
+                    org.tablemq.jms.store.StoreUnavailableException.ERROR_CODE);
+            assertThatThrownBy(() -> mc.call(() -> {
+                throw down;
+            })).isSameAs(down);
+
+            assertThat(errors).singleElement().satisfies(e -> {
+                assertThat(e.getId()).isEqualTo(jakarta.resource.spi.ConnectionEvent.CONNECTION_ERROR_OCCURRED);
+                assertThat(e.getException()).isSameAs(down);
+            });
+            assertThat(mcf.matchManagedConnections(Set.of(mc), null, null)).isNull();
+        } finally {
+            mc.destroy();
+        }
+    }
+
+    @Test
+    void anOrdinaryFailureLeavesTheConnectionInThePool() throws Exception {
+        TableMQManagedConnection mc = (TableMQManagedConnection) mcf.createManagedConnection(null, null);
+        java.util.List<jakarta.resource.spi.ConnectionEvent> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        mc.addConnectionEventListener(new ErrorRecorder(errors));
+        try {
+            Session session = (Session) mc.getConnection(null, null);
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue(queue), "price >"))
+                    .isInstanceOf(jakarta.jms.InvalidSelectorException.class);
+            assertThat(errors).isEmpty();
+            assertThat(mcf.matchManagedConnections(Set.of(mc), null, null)).isSameAs(mc);
+        } finally {
+            mc.destroy();
+        }
+    }
+
+    @Test
     void afterClosingItsSessionAConnectionMayCreateAnother() throws Exception {
         try (Connection connection = cf.createConnection()) {
             connection.createSession().close();
@@ -285,6 +334,30 @@ abstract class OutboundContract {
             second.createProducer(second.createQueue(queue)).send(second.createTextMessage("second"));
         }
         assertThat(TestAdapter.texts(adapter.drain(queue))).containsExactly("second");
+    }
+
+    private record ErrorRecorder(java.util.List<jakarta.resource.spi.ConnectionEvent> errors)
+            implements jakarta.resource.spi.ConnectionEventListener {
+        @Override
+        public void connectionClosed(jakarta.resource.spi.ConnectionEvent event) {
+        }
+
+        @Override
+        public void localTransactionStarted(jakarta.resource.spi.ConnectionEvent event) {
+        }
+
+        @Override
+        public void localTransactionCommitted(jakarta.resource.spi.ConnectionEvent event) {
+        }
+
+        @Override
+        public void localTransactionRolledback(jakarta.resource.spi.ConnectionEvent event) {
+        }
+
+        @Override
+        public void connectionErrorOccurred(jakarta.resource.spi.ConnectionEvent event) {
+            errors.add(event);
+        }
     }
 
     private static final class NoCompletion implements jakarta.jms.CompletionListener {
