@@ -26,6 +26,8 @@ import org.tablemq.ra.outbound.ConnectionFactoryHandle;
  */
 record ActivationTarget(ConnectionFactory factory, String destination, boolean topic, DeadLetterRoute deadLetters) {
 
+    private static final String PREFETCH = "prefetch";
+
     static ActivationTarget resolve(TableMQActivationSpec spec, StoreConfig adapterStore) throws ResourceException {
         StoreConfig store = spec.storeConfig(adapterStore);
         if (present(spec.getConnectionFactoryLookup())) {
@@ -36,6 +38,11 @@ record ActivationTarget(ConnectionFactory factory, String destination, boolean t
                         + ", not a connection factory of the TableMQ resource adapter");
             }
             store = spec.storeConfig(handle.storeConfig());
+        }
+        if (!store.options().containsKey(PREFETCH)) {
+            // one message at a time per consumer: maxSession consumers then share a queue evenly (and across nodes),
+            // instead of one consumer holding a window of claimed messages while the others idle
+            store = store.withOptions(java.util.Map.of(PREFETCH, "1"));
         }
         TableMQConnectionFactory factory = ProviderFactory.create(store, "activation of " + spec.describeDestination());
         if (present(spec.getDestination())) {
