@@ -42,6 +42,21 @@ class ContextAcknowledgeTest extends ContextTestSupport {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aMessageHeldBackByAConsumerThatClosesGoesToTheNextConsumer(TestDatabase db) {
+        JMSContext context = context(db, JMSContext.AUTO_ACKNOWLEDGE);
+        Queue queue = freshQueue(context);
+        context.createProducer().send(queue, "text");
+        JMSConsumer first = context.createConsumer(queue);
+        assertThatThrownBy(() -> first.receiveBody(byte[].class, RECEIVE_TIMEOUT_MS))
+                .isInstanceOf(MessageFormatRuntimeException.class);
+
+        first.close();
+
+        assertThat(context.createConsumer(queue).receiveBody(String.class, RECEIVE_TIMEOUT_MS)).isEqualTo("text");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void autoAcknowledgeReceiveBodyAcknowledgesTheMessage(TestDatabase db) {
         JMSContext context = context(db, JMSContext.AUTO_ACKNOWLEDGE);
         Queue queue = freshQueue(context);
