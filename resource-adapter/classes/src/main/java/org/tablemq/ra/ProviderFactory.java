@@ -13,6 +13,8 @@ import org.tablemq.jms.TableMQOptions;
  */
 public final class ProviderFactory {
 
+    private static final String PASSWORD = "password";
+
     private ProviderFactory() {
     }
 
@@ -25,11 +27,6 @@ public final class ProviderFactory {
         if (config.user() != null) {
             set(options, "user", config.user(), where);
         }
-        if (!config.url().startsWith("jdbc:h2:") && !config.options().containsKey(H2_SYNC)) {
-            // the option table defaults h2Sync to true while the store refuses it for other databases: without this a
-            // PostgreSQL URL alone would not be enough
-            set(options, H2_SYNC, "false", where);
-        }
         String password = config.password();
         for (Map.Entry<String, String> option : config.options().entrySet()) {
             if (option.getKey().equals(PASSWORD)) {
@@ -38,6 +35,11 @@ public final class ProviderFactory {
                 set(options, option.getKey(), option.getValue(), where);
             }
         }
+        try {
+            options.storeConfig();   // the store's checks of option combinations, now rather than at first connect
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPropertyException("TableMQ options in the " + where + ": " + e.getMessage(), e);
+        }
         TableMQConnectionFactory factory = new TableMQConnectionFactory(options);
         if (password != null) {
             // the password is a factory property but not in the option table's by-name lookup
@@ -45,9 +47,6 @@ public final class ProviderFactory {
         }
         return factory;
     }
-
-    private static final String PASSWORD = "password";
-    private static final String H2_SYNC = "h2Sync";
 
     private static void set(TableMQOptions options, String name, String value, String where)
             throws InvalidPropertyException {
