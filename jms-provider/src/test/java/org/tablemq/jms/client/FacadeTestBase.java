@@ -51,6 +51,15 @@ abstract class FacadeTestBase {
         return c;
     }
 
+    /** A started connection with a client id, closed after the test. */
+    protected Connection connectAs(TestDatabase db, String clientId) throws JMSException {
+        Connection c = factory(db).createConnection();
+        opened.add(c);
+        c.setClientID(clientId);
+        c.start();
+        return c;
+    }
+
     protected Connection connect(TestDatabase db) throws JMSException {
         return connect(factory(db));
     }
