@@ -89,6 +89,13 @@ final class BranchTable {
                 throw XaErrors.of(XAException.XAER_PROTO, "Cannot join " + xid + " on " + ctx.owner()
                         + ": this session is already associated with it (use TMRESUME after TMSUSPEND)");
             }
+            if (r.isRollbackOnly()) {
+                if (flags == XAResource.TMRESUME) {
+                    r.suspended.add(ctx); // still suspended: the TM ends the association with TMFAIL or TMSUCCESS
+                }
+                throw XaErrors.of(r.rollbackCode, "Cannot start " + xid + " with " + flag + ": it can only roll back, "
+                        + r.rollbackReason);
+            }
         }
         r.active.add(ctx);
         ctx.associate(r);

@@ -189,6 +189,19 @@ class XAResourceStateTest extends XaTestBase {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void joiningABranchThatAnotherSessionEndedWithFailIsRefusedWithItsRollbackCode(TestDatabase db) throws Exception {
+        XAResource a = xaSession(db).getXAResource();
+        XAResource b = xaSession(db).getXAResource();
+        TestXid xid = TestXid.fresh("b1");
+        a.start(xid, TMNOFLAGS);
+        a.end(xid, TMFAIL);
+        assertXaError(XA_RBROLLBACK, () -> b.start(xid, TMJOIN));
+        assertXaError(XA_RBROLLBACK, () -> b.commit(xid, true));
+        assertXaError(XAER_NOTA, () -> b.rollback(xid));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void recoverScanNeedsStartAndListsPreparedBranchesOnce(TestDatabase db) throws Exception {
         XASession s = xaSession(db);
         XAResource r = s.getXAResource();
