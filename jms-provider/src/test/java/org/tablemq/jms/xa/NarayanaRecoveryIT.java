@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.transaction.xa.XAResource;
 import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
+import org.jboss.narayana.jta.jms.JmsXAResourceRecoveryHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,8 @@ class NarayanaRecoveryIT extends XaTestBase {
     private static final String NODE = "tablemq-recovery-it";
     private static Path log;
     private static RecoveryManager recovery;
-    private static final List<XAResource> RESOURCES = new ArrayList<>();
+    /** What the recovery module scans now: Narayana's JMS helper over the current test's TableMQ factory. */
+    private static final List<XAResourceRecoveryHelper> HELPERS = new ArrayList<>();
 
     @BeforeAll
     static void recoveryManager() throws Exception {
@@ -67,9 +69,17 @@ class NarayanaRecoveryIT extends XaTestBase {
 
             @Override
             public XAResource[] getXAResources() {
-                synchronized (RESOURCES) {
-                    return RESOURCES.toArray(new XAResource[0]);
+                List<XAResource> all = new ArrayList<>();
+                synchronized (HELPERS) {
+                    for (XAResourceRecoveryHelper h : HELPERS) {
+                        try {
+                            all.addAll(List.of(h.getXAResources()));
+                        } catch (Exception e) {
+                            throw new IllegalStateException("recovery helper " + h + " failed", e);
+                        }
+                    }
                 }
+                return all.toArray(new XAResource[0]);
             }
         });
     }
@@ -118,12 +128,14 @@ class NarayanaRecoveryIT extends XaTestBase {
      * can be received, and returns everything then on the queue (the consumer's deliveries included).
      */
     private List<String> recoverAndDrain(TestDatabase db, String queue, String expected) throws Exception {
-        XAConnection xa = closeLater(factory(db).createXAConnection());
+        TableMQConnectionFactory fresh = factory(db);
+        XAConnection xa = closeLater(fresh.createXAConnection());
         XAResource resource = xa.createXASession().getXAResource();
         assertThat(resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).as("the prepared branch").isNotEmpty();
-        synchronized (RESOURCES) {
-            RESOURCES.clear();
-            RESOURCES.add(resource);
+        synchronized (HELPERS) {
+            HELPERS.clear();
+            // what an application registers: Narayana's helper for any jakarta.jms.XAConnectionFactory
+            HELPERS.add(new JmsXAResourceRecoveryHelper(fresh, db.user(), db.password()));
         }
         Connection plain = connection(db);
         MessageConsumer consumer = plain.createSession().createConsumer(plain.createSession().createQueue(queue));
