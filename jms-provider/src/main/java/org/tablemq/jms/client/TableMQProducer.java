@@ -1,6 +1,5 @@
 package org.tablemq.jms.client;
 
-import static org.tablemq.jms.client.TableMQContextCalls.call;
 import static org.tablemq.jms.client.TableMQContextCalls.run;
 
 import jakarta.jms.BytesMessage;

@@ -42,7 +42,7 @@ class CrashIT {
         for (int round = 1; round <= ROUNDS; round++) {
             try (ChildJvm child = ChildJvm.start(CrashChild.class, url, db.user(), prefix, QUEUE,
                     "r" + round, Long.toString(random.nextLong()))) {
-                int killAfterLines = 40 + random.nextInt(400);
+                int killAfterLines = 20 + random.nextInt(150);
                 await("child round " + round + " (seed " + seed + ") to reach " + killAfterLines + " lines")
                         .atMost(Duration.ofSeconds(60))
                         .failFast(() -> {
@@ -72,7 +72,7 @@ class CrashIT {
             QueueBrowser browser = session.createBrowser(queue);
             await("the queue to be drained").atMost(Duration.ofSeconds(60)).until(() -> {
                 Message m;
-                while ((m = consumer.receive(2_000)) != null) {
+                while ((m = consumer.receive(1_000)) != null) {
                     ledger.addDrained(((TextMessage) m).getText(), m.getJMSRedelivered());
                     session.commit();
                 }

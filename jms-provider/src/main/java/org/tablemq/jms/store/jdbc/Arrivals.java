@@ -70,14 +70,16 @@ final class Arrivals implements ArrivalSignal {
     /** Something becomes deliverable on the endpoint at {@code epochMillis} (0 or past: now). */
     void bumpAt(long endpointId, long epochMillis) {
         long delay = epochMillis - System.currentTimeMillis();
-        if (delay <= 0) {
+        if (delay < 0) {
             bump(endpointId);
-        } else {
-            try {
-                timer.schedule(() -> bump(endpointId), delay, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
-                bump(endpointId);
-            }
+            return;
+        }
+        try {
+            // the timer runs on nanoTime and may fire a little early by the wall clock the claim compares with:
+            // then it tries again, so the consumer never wakes to find the message still not deliverable
+            timer.schedule(() -> bumpAt(endpointId, epochMillis), delay + 1, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            bump(endpointId);
         }
     }
 

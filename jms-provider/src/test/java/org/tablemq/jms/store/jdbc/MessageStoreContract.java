@@ -584,6 +584,29 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void arrivalSignalWakesAWaitingConsumerWhenADelayedMessageBecomesDue(TestInfo info) throws Exception {
+        // a poll so rare that only the store's own timer can wake the consumer within the test
+        JdbcMessageStore quiet = fixture.open(fixture.config().withMaxPollMillis(60_000));
+        DestinationRef queue = DestinationRef.queue(unique(info));
+        Endpoint endpoint = quiet.queueEndpoint(queue.name());
+        long at = System.currentTimeMillis() + 1000;
+        quiet.send(List.of(message(queue, "later", 4, 0, at, null, SubscriberMatcher.ALL)));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<StoredMessage> got = List.of();
+        while (got.isEmpty() && System.nanoTime() < deadline) {      // what a consumer does
+            long seen = quiet.arrivals().version(endpoint.id());
+            got = quiet.claim(claimAll(endpoint, 1));
+            if (got.isEmpty()) {
+                quiet.arrivals().await(endpoint.id(), seen, deadline - System.nanoTime());
+            }
+        }
+
+        assertThat(texts(got)).containsExactly("later");
+        assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(at);
+    }
+
+    @Test
     void awaitReturnsFalseWhenNothingArrives(TestInfo info) throws Exception {
         Endpoint endpoint = store.queueEndpoint(unique(info));
         long seen = store.arrivals().version(endpoint.id());
@@ -604,6 +627,39 @@ abstract class MessageStoreContract {
             assertThat(sub.endpoint().description()).contains(name);
             store.detach(sub);
             store.unsubscribe(name, name);
+        }
+    }
+
+    @Test
+    void messagesWhoseSendReturnedSurviveAKilledJvm() throws Exception {
+        // a database of its own: an embedded H2 file can be open in one process only
+        try (StoreFixture crashing = new StoreFixture(database())) {
+            ProcessBuilder child = new ProcessBuilder(
+                    java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CrashingSender.class.getName(),
+                    crashing.url, database().user(), database().password(), crashing.prefix, "crash")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process process = child.start();
+            int lastSent = -1;
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while (lastSent < 300 && (line = out.readLine()) != null) {
+                    if (line.startsWith("sent ")) {
+                        lastSent = Integer.parseInt(line.substring(5));
+                    }
+                }
+                process.destroyForcibly();        // SIGKILL: no shutdown hook, no close
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+            assertThat(lastSent).as("the child sent messages before it was killed").isGreaterThanOrEqualTo(300);
+
+            JdbcMessageStore after = crashing.open();
+            Set<String> stored = ConcurrentHashMap.newKeySet();
+            stored.addAll(texts(after.browse(after.queueEndpoint("crash"), 0, 100_000)));
+            for (int i = 0; i <= lastSent; i++) {
+                assertThat(stored).contains("m" + i);
+            }
         }
     }
 
