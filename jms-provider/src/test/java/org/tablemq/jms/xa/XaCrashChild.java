@@ -35,7 +35,6 @@ public final class XaCrashChild {
         TableMQConnectionFactory f = new TableMQConnectionFactory(args[1]);
         f.setUser(args[2]);
         f.setTablePrefix(args[3]);
-        f.setH2Sync(args[1].startsWith("jdbc:h2:"));
         XAConnection connection = f.createXAConnection();
         connection.start();
         XASession s = connection.createXASession();

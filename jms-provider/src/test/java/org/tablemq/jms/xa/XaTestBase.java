@@ -38,7 +38,6 @@ abstract class XaTestBase {
         f.setUser(db.user());
         f.setPassword(db.password());
         f.setTablePrefix(prefix);
-        f.setH2Sync(db == TestDatabase.H2); // the option's default (true) is refused by the store on PostgreSQL
         return f;
     }
 
