@@ -24,6 +24,22 @@ public class TableMQXASession extends TableMQSession implements XASession, XAQue
     TableMQXASession(TableMQXAConnection connection, int number, Domain domain) {
         super(connection, number, true, SESSION_TRANSACTED, domain);
         this.xa = (XATransactionContext) transactionContext();
+        xa.awaitBeforeEnd(this::awaitAsyncSends);
+    }
+
+    /**
+     * Waits until this session's asynchronous sends reached the transaction context, so that a send made inside a
+     * branch joins it even when {@code end} comes first. The session's commit path is the one that waits for them
+     * (TableMQSession exposes no other way); on an XA session it then ends in the expected refusal.
+     */
+    private void awaitAsyncSends() throws JMSException {
+        try {
+            super.commit();
+        } catch (TransactionInProgressException expected) {
+            // the asynchronous sends are done; commit itself is always refused on an XA session
+        } catch (jakarta.jms.IllegalStateException closed) {
+            // a closed session waited for its asynchronous sends while closing
+        }
     }
 
     @Override

@@ -51,6 +51,12 @@ public final class TableMQXAResource implements XAResource {
             throw XaErrors.of(XAException.XAER_INVAL, "Cannot end " + key + " with flags 0x" + Integer.toHexString(flags)
                     + ": use TMSUCCESS, TMFAIL or TMSUSPEND");
         }
+        try {
+            context.awaitPendingWork(key);
+        } catch (jakarta.jms.JMSException e) {
+            throw XaErrors.of(XAException.XAER_RMERR, "Cannot end " + key + ": the asynchronous sends of "
+                    + context.owner() + " did not complete: " + e.getMessage(), e);
+        }
         table.dissociate(context, key, flags);
     }
 

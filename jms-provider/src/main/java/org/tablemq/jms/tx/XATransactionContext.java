@@ -18,6 +18,13 @@ public final class XATransactionContext implements TransactionContext {
     private final NoTransactionContext outside;
     private final TableMQXAResource resource;
     private volatile XidRecord current;
+    private volatile PendingWork pendingWork = () -> { };
+
+    /** Work of the session still on its way into the context (asynchronous sends), awaited before {@code end}. */
+    @FunctionalInterface
+    public interface PendingWork {
+        void await() throws JMSException;
+    }
 
     /**
      * @param gateway the session's door to the store
@@ -34,6 +41,19 @@ public final class XATransactionContext implements TransactionContext {
     /** The session's XAResource (one per session, as {@code XASession.getXAResource()} returns). */
     public TableMQXAResource xaResource() {
         return resource;
+    }
+
+    /** Sets what {@code end} waits for, so that work the session started inside the branch lands in it. */
+    public void awaitBeforeEnd(PendingWork work) {
+        this.pendingWork = work;
+    }
+
+    /** Waits for the session's pending work if it is associated with {@code xid}; called by {@code end}. */
+    void awaitPendingWork(org.tablemq.jms.store.XidKey xid) throws JMSException {
+        XidRecord branch = current;
+        if (branch != null && branch.xid.equals(xid)) {
+            pendingWork.await();
+        }
     }
 
     /** Whether the session is associated with a branch now. */

@@ -176,6 +176,35 @@ class XASessionTest extends XaTestBase {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void asynchronousSendsMadeInABranchJoinItEvenWhenEndComesFirst(TestDatabase db) throws Exception {
+        XASession s = xaSession(db);
+        Queue q = s.createQueue(unique("q"));
+        XAResource r = s.getXAResource();
+        TestXid xid = TestXid.fresh("b");
+        java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
+        jakarta.jms.CompletionListener listener = new jakarta.jms.CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                completed.incrementAndGet();
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+            }
+        };
+        r.start(xid, TMNOFLAGS);
+        var producer = s.createProducer(q);
+        for (int i = 0; i < 20; i++) {
+            producer.send(s.createTextMessage("async " + i), listener);
+        }
+        r.end(xid, TMSUCCESS);
+        assertThat(completed).hasValue(20);
+        r.rollback(xid);
+        assertThat(contents(db, q)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void closingTheSessionLeavesItsBranchToTheTransactionManager(TestDatabase db) throws Exception {
         XASession s = xaSession(db);
         Queue q = s.createQueue(unique("q"));
