@@ -48,7 +48,7 @@ final class H2Dialect extends Dialect {
 
     @Override
     String upsertNode() {
-        return sql("MERGE INTO {p}nodes (node_id, heartbeat) KEY (node_id) VALUES (?, ?)");
+        return sql("MERGE INTO {p}nodes (node_id, heartbeat, alive_until) KEY (node_id) VALUES (?, ?, ?)");
     }
 
     @Override

@@ -49,8 +49,8 @@ final class PostgresDialect extends Dialect {
 
     @Override
     String upsertNode() {
-        return sql("INSERT INTO {p}nodes (node_id, heartbeat) VALUES (?, ?)"
-                + " ON CONFLICT (node_id) DO UPDATE SET heartbeat = EXCLUDED.heartbeat");
+        return sql("INSERT INTO {p}nodes (node_id, heartbeat, alive_until) VALUES (?, ?, ?)"
+                + " ON CONFLICT (node_id) DO UPDATE SET heartbeat = EXCLUDED.heartbeat, alive_until = EXCLUDED.alive_until");
     }
 
     @Override
