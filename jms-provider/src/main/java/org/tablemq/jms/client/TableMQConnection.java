@@ -269,7 +269,6 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
     @Override
     public void setExceptionListener(ExceptionListener listener) throws JMSException {
         checkOpen();
-        clientId.markUsed();
         this.exceptionListener = listener;
     }
 
