@@ -10,56 +10,61 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Forwards a local port to the database, and can be cut and restored: the database "goes down" for the store
- * without touching the real server. (The store tests' TcpProxy, which is package-private to their package.)
+ * Forwards a local port to the database and can cut it: while {@link #stop() stopped} it breaks the open
+ * connections and closes every new one at once, so the database "goes down" for the store without touching the
+ * real server. The listening socket stays bound throughout, so {@link #start()} can never find its port taken.
  */
 final class OutageProxy implements AutoCloseable {
 
     private final String targetHost;
     private final int targetPort;
+    private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket server;
-    private int port;
+    private volatile boolean down;
 
     OutageProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        start();
-    }
-
-    int port() {
-        return port;
-    }
-
-    synchronized void start() throws IOException {
-        ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress("127.0.0.1", port));
-        port = s.getLocalPort();
-        server = s;
-        Thread accept = new Thread(() -> accept(s), "proxy-accept-" + port);
+        this.server = new ServerSocket();
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        Thread accept = new Thread(this::accept, "outage-proxy-" + server.getLocalPort());
         accept.setDaemon(true);
         accept.start();
     }
 
-    /** Refuses new connections and breaks the open ones. */
-    synchronized void stop() {
-        closeQuietly(server);
+    int port() {
+        return server.getLocalPort();
+    }
+
+    /** Breaks the open connections and refuses new ones. */
+    void stop() {
+        down = true;
         sockets.forEach(OutageProxy::closeQuietly);
         sockets.clear();
     }
 
-    private void accept(ServerSocket s) {
-        while (!s.isClosed()) {
+    /** Forwards new connections again. */
+    void start() {
+        down = false;
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
             try {
-                Socket client = s.accept();
+                Socket client = server.accept();
+                if (down) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket target = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(target);
                 pump(client, target);
                 pump(target, client);
             } catch (IOException e) {
-                return;
+                if (server.isClosed()) {
+                    return;
+                }
             }
         }
     }
@@ -68,8 +73,7 @@ final class OutageProxy implements AutoCloseable {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -79,16 +83,14 @@ final class OutageProxy implements AutoCloseable {
                 closeQuietly(from);
                 closeQuietly(to);
             }
-        }, "proxy-pump");
+        }, "outage-proxy-pump");
         t.setDaemon(true);
         t.start();
     }
 
     private static void closeQuietly(AutoCloseable c) {
         try {
-            if (c != null) {
-                c.close();
-            }
+            c.close();
         } catch (Exception e) {
             // closing a broken socket may fail; it is closed either way
         }
@@ -97,5 +99,6 @@ final class OutageProxy implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        closeQuietly(server);
     }
 }
