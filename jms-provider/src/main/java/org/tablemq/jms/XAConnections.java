@@ -6,10 +6,12 @@ import jakarta.jms.XAJMSContext;
 import org.tablemq.jms.client.TableMQXAConnection;
 import org.tablemq.jms.client.TableMQXAContext;
 import org.tablemq.jms.internal.JmsErrors;
+import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
 
 /**
  * What {@link TableMQConnectionFactory}'s XA methods do: XA connections and XA contexts on the shared store of
- * the factory's options, exactly as the factory opens its ordinary connections.
+ * the factory's options, opened as {@code TableMQConnectionFactory.connect} opens ordinary connections (same
+ * validation, same shared store), so the factory itself gains only one-line delegations.
  */
 final class XAConnections {
 
@@ -48,7 +50,13 @@ final class XAConnections {
     }
 
     private static TableMQXAConnection open(TableMQOptions options, boolean onlyXa) throws JMSException {
-        StoreRegistry.Handle handle = StoreRegistry.acquire(options.storeConfig());
+        JdbcStoreConfig config;
+        try {
+            config = options.storeConfig();
+        } catch (IllegalArgumentException e) {
+            throw JmsErrors.create("Invalid TableMQ configuration: " + e.getMessage(), e);
+        }
+        StoreRegistry.Handle handle = StoreRegistry.acquire(config);
         try {
             return new TableMQXAConnection(handle.store(), handle::release, options, onlyXa);
         } catch (JMSException | RuntimeException e) {
