@@ -148,6 +148,26 @@ class PostgresMessageStoreTest extends MessageStoreContract {
         assertThat(other.depth(there.endpoint())).isEqualTo(10);   // still has a consumer on the other node
     }
 
+    @Test
+    void nodesStartingTogetherOnAnEmptyDatabaseAllOpenOneSchema() throws Exception {
+        try (StoreFixture fresh = new StoreFixture(TestDatabase.POSTGRESQL)) {
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<JdbcMessageStore>> opening = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    opening.add(threads.submit(() -> fresh.open()));
+                }
+                for (Future<JdbcMessageStore> f : opening) {
+                    assertThat(f.get(60, TimeUnit.SECONDS).nodeId()).isNotEmpty();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(fresh.count("SELECT COUNT(*) FROM {p}schema_version")).isEqualTo(1);
+            assertThat(fresh.count("SELECT version FROM {p}schema_version")).isEqualTo(SchemaMigrator.CURRENT);
+        }
+    }
+
     private static boolean waiting(JdbcMessageStore s) {
         return ((Arrivals) s.arrivals()).hasWaiters();
     }
