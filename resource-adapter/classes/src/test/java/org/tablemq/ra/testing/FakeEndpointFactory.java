@@ -160,8 +160,8 @@ public final class FakeEndpointFactory implements MessageEndpointFactory {
             }
             try {
                 if (tm.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
+                    record(false);   // before the rollback makes the message available to another endpoint
                     tm.rollback();
-                    record(false);
                 } else {
                     tm.commit();
                     record(!failed);
