@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tablemq.ra.testing.XaSupport;
 import org.tablemq.jms.testing.TestDatabase;
 import org.tablemq.ra.testing.FakeEndpointFactory;
 import org.tablemq.ra.testing.FakeEndpointFactory.Delivery;
@@ -59,8 +58,7 @@ abstract class InboundContract {
     /** A fake container for a transacted (CMT, XA) or bean-managed endpoint. */
     private static FakeEndpointFactory mdb(boolean transacted, FakeEndpointFactory.Bean bean) {
         if (transacted) {
-            XaSupport.assumeXa();
-        }
+            }
         return new FakeEndpointFactory(transacted, bean);
     }
 
@@ -282,7 +280,6 @@ abstract class InboundContract {
 
     @Test
     void recoveryGetsAnXaResourceOfTheActivationsStore() throws Exception {
-        XaSupport.assumeXa();
         TableMQActivationSpec spec = spec(queue);
         var resources = adapter.ra().getXAResources(new TableMQActivationSpec[] {spec});
         assertThat(resources).hasSize(1);

@@ -25,7 +25,6 @@ import org.tablemq.jms.testing.TestDatabase;
 import org.tablemq.ra.testing.EnlistingConnectionManager;
 import org.tablemq.ra.testing.Narayana;
 import org.tablemq.ra.testing.TestAdapter;
-import org.tablemq.ra.testing.XaSupport;
 
 /**
  * The outbound side against a real store, with Narayana as the transaction manager and a small pooling, enlisting
@@ -75,7 +74,6 @@ abstract class OutboundContract {
 
     @Test
     void aSendInsideACommittedTransactionIsDelivered() throws Exception {
-        XaSupport.assumeXa();
         tm.begin();
         sendThroughHandle("paid");
         tm.commit();
@@ -85,7 +83,6 @@ abstract class OutboundContract {
 
     @Test
     void aSendInsideARolledBackTransactionIsDiscarded() throws Exception {
-        XaSupport.assumeXa();
         tm.begin();
         sendThroughHandle("never");
         tm.rollback();
@@ -95,7 +92,6 @@ abstract class OutboundContract {
 
     @Test
     void aSendIsInvisibleUntilTheTransactionCommits() throws Exception {
-        XaSupport.assumeXa();
         tm.begin();
         sendThroughHandle("later");
         jakarta.transaction.Transaction tx = tm.suspend();
@@ -108,7 +104,6 @@ abstract class OutboundContract {
 
     @Test
     void aReceiveInsideARolledBackTransactionLeavesTheMessageForRedelivery() throws Exception {
-        XaSupport.assumeXa();
         adapter.send(queue, "again");
         tm.begin();
         try (Connection connection = cf.createConnection()) {
@@ -125,7 +120,6 @@ abstract class OutboundContract {
 
     @Test
     void aReceiveInsideACommittedTransactionConsumesTheMessage() throws Exception {
-        XaSupport.assumeXa();
         adapter.send(queue, "once");
         tm.begin();
         try (Connection connection = cf.createConnection()) {
@@ -150,7 +144,6 @@ abstract class OutboundContract {
 
     @Test
     void insideATransactionTheSessionReportsItselfTransactedAndRefusesCommit() throws Exception {
-        XaSupport.assumeXa();
         tm.begin();
         try (Connection connection = cf.createConnection()) {
             Session session = connection.createSession();
@@ -163,7 +156,6 @@ abstract class OutboundContract {
 
     @Test
     void aJmsContextSendsInsideTheTransaction() throws Exception {
-        XaSupport.assumeXa();
         tm.begin();
         try (JMSContext context = cf.createContext()) {
             context.createProducer().send(context.createQueue(queue), "ctx");
@@ -180,7 +172,6 @@ abstract class OutboundContract {
 
     @Test
     void closingTheHandleTellsTheServerAndTheConnectionIsPooledAfterTheTransaction() throws Exception {
-        XaSupport.assumeXa();
         tm.begin();
         sendThroughHandle("a");
         assertThat(server.events()).contains("CONNECTION_CLOSED");
@@ -198,7 +189,6 @@ abstract class OutboundContract {
 
     @Test
     void aLocalTransactionCommitsAndRollsBackTheSessionsWork() throws Exception {
-        XaSupport.assumeXa();
         ManagedConnection mc = mcf.createManagedConnection(null, null);
         try {
             Session session = (Session) mc.getConnection(null, null);
