@@ -1,0 +1,29 @@
+package org.tablemq.bench;
+
+import jakarta.jms.ConnectionFactory;
+
+/** A Jakarta Messaging provider: starts a fresh store, runs the shared {@link JmsScenarios}, tears the store down. */
+abstract class JmsSystem implements BenchSystem {
+
+    /** A started provider on a fresh store; closing it stops the provider and deletes the store. */
+    interface RunningStore extends AutoCloseable {
+        ConnectionFactory connectionFactory();
+
+        @Override
+        void close() throws Exception;
+    }
+
+    protected abstract RunningStore start(Settings settings) throws Exception;
+
+    @Override
+    public boolean supports(Scenario scenario) {
+        return true;
+    }
+
+    @Override
+    public Measurement run(Scenario scenario, Settings settings) throws Exception {
+        try (RunningStore store = start(settings)) {
+            return new JmsScenarios(store.connectionFactory(), settings).run(scenario);
+        }
+    }
+}

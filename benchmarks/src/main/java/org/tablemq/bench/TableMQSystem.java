@@ -1,0 +1,91 @@
+package org.tablemq.bench;
+
+import jakarta.jms.ConnectionFactory;
+
+import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+
+/**
+ * TableMQ on H2 (default durability or {@code h2Sync}) or on PostgreSQL. The connection factory is created by name
+ * so that the harness builds and runs the peers even while the provider's entry point is still being written.
+ */
+final class TableMQSystem extends JmsSystem {
+
+    static final String FACTORY_CLASS = "org.tablemq.jms.TableMQConnectionFactory";
+
+    enum Store { H2, H2_SYNC, POSTGRESQL }
+
+    private final Store store;
+    private final String pgUnavailable;
+
+    TableMQSystem(Store store, String pgUnavailable) {
+        this.store = store;
+        this.pgUnavailable = pgUnavailable;
+    }
+
+    @Override
+    public String name() {
+        return switch (store) {
+            case H2 -> "tablemq-h2";
+            case H2_SYNC -> "tablemq-h2-sync";
+            case POSTGRESQL -> "tablemq-pg";
+        };
+    }
+
+    @Override
+    public String durability() {
+        return switch (store) {
+            case H2 -> "H2 default: a committed message survives a process kill (written to the OS), not power loss";
+            case H2_SYNC -> "H2 h2Sync=true: each commit forced to disk before send/commit returns (survives power loss)";
+            case POSTGRESQL -> "PostgreSQL, synchronous_commit=on: each commit fsynced by the server";
+        };
+    }
+
+    @Override
+    public String unavailableReason() {
+        if (factoryConstructor() == null) {
+            return FACTORY_CLASS + "(String) is not on the class path";
+        }
+        return store == Store.POSTGRESQL ? pgUnavailable : null;
+    }
+
+    @Override
+    protected RunningStore start(Settings settings) throws Exception {
+        Path dir = FileStores.fresh(settings, name());
+        PgDatabases pg = store == Store.POSTGRESQL ? new PgDatabases(settings) : null;
+        String database = pg == null ? null : pg.create(name());
+        String url = pg == null ? "jdbc:h2:file:" + dir.resolve("tablemq").toAbsolutePath() : pg.url(database);
+        ConnectionFactory factory = (ConnectionFactory) factoryConstructor().newInstance(url);
+        if (store == Store.H2_SYNC) {
+            factory.getClass().getMethod("setH2Sync", boolean.class).invoke(factory, true);
+        }
+        return new RunningStore() {
+            @Override
+            public ConnectionFactory connectionFactory() {
+                return factory;
+            }
+
+            @Override
+            public void close() throws Exception {
+                try {
+                    if (factory instanceof AutoCloseable closeable) {
+                        closeable.close();
+                    }
+                } finally {
+                    FileStores.delete(dir);
+                    if (pg != null) {
+                        pg.drop(database);
+                    }
+                }
+            }
+        };
+    }
+
+    private static Constructor<?> factoryConstructor() {
+        try {
+            return Class.forName(FACTORY_CLASS).getConstructor(String.class);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+}
