@@ -56,8 +56,7 @@ final class ArtemisSystem extends JmsSystem {
     protected RunningStore start(Settings settings) throws Exception {
         int id = SERVER_IDS.incrementAndGet();
         Path dir = FileStores.fresh(settings, name());
-        PgDatabases pg = jdbc ? new PgDatabases(settings) : null;
-        String database = jdbc ? pg.create(name()) : null;
+        PgRun pg = jdbc ? PgRun.create(settings, name()) : null;
         Configuration config = new ConfigurationImpl()
                 .setPersistenceEnabled(true)
                 .setSecurityEnabled(false)
@@ -70,7 +69,7 @@ final class ArtemisSystem extends JmsSystem {
                 .addAcceptorConfiguration("in-vm", "vm://" + id);
         if (jdbc) {
             DatabaseStorageConfiguration storage = new DatabaseStorageConfiguration();
-            storage.setJdbcConnectionUrl(pg.url(database));
+            storage.setJdbcConnectionUrl(pg.url());
             storage.setJdbcDriverClassName("org.postgresql.Driver");
             config.setStoreConfiguration(storage);
         }
@@ -85,14 +84,19 @@ final class ArtemisSystem extends JmsSystem {
             }
 
             @Override
+            public PgRun pgRun() {
+                return pg;
+            }
+
+            @Override
             public void close() throws Exception {
                 try {
                     factory.close();
                     server.stop();
                 } finally {
                     FileStores.delete(dir);
-                    if (jdbc) {
-                        pg.drop(database);
+                    if (pg != null) {
+                        pg.close();
                     }
                 }
             }

@@ -58,8 +58,7 @@ final class ClassicSystem extends JmsSystem {
     protected RunningStore start(Settings settings) throws Exception {
         String brokerName = "bench" + BROKER_IDS.incrementAndGet();
         Path dir = FileStores.fresh(settings, name());
-        PgDatabases pg = jdbc ? new PgDatabases(settings) : null;
-        String database = jdbc ? pg.create(name()) : null;
+        PgRun pg = jdbc ? PgRun.create(settings, name()) : null;
         HikariDataSource dataSource = null;
         BrokerService broker = new BrokerService();
         broker.setBrokerName(brokerName);
@@ -71,7 +70,7 @@ final class ClassicSystem extends JmsSystem {
         broker.setDataDirectoryFile(dir.toFile());
         if (jdbc) {
             HikariConfig hikari = new HikariConfig();
-            hikari.setJdbcUrl(pg.url(database));
+            hikari.setJdbcUrl(pg.url());
             hikari.setMaximumPoolSize(10);
             hikari.setPoolName(brokerName);
             dataSource = new HikariDataSource(hikari);
@@ -97,6 +96,11 @@ final class ClassicSystem extends JmsSystem {
             }
 
             @Override
+            public PgRun pgRun() {
+                return pg;
+            }
+
+            @Override
             public void close() throws Exception {
                 try {
                     broker.stop();
@@ -106,8 +110,8 @@ final class ClassicSystem extends JmsSystem {
                         pool.close();
                     }
                     FileStores.delete(dir);
-                    if (jdbc) {
-                        pg.drop(database);
+                    if (pg != null) {
+                        pg.close();
                     }
                 }
             }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The scenarios written once against the standard {@code jakarta.jms} API, so every provider runs the very same
@@ -33,11 +34,17 @@ final class JmsScenarios {
     private final ConnectionFactory factory;
     private final Settings settings;
     private final Payload payload;
+    private final AtomicLong operations = new AtomicLong();
 
     JmsScenarios(ConnectionFactory factory, Settings settings) {
         this.factory = factory;
         this.settings = settings;
         this.payload = new Payload(settings.bodyBytes());
+    }
+
+    /** Sends and receives so far, warm-up and pre-fill included. */
+    long operations() {
+        return operations.get();
     }
 
     Measurement run(Scenario scenario) throws Exception {
@@ -63,6 +70,7 @@ final class JmsScenarios {
             while (true) {
                 long before = System.nanoTime();
                 producer.send(payload.stamped(session));
+                operations.incrementAndGet();
                 long after = System.nanoTime();
                 if (window.over(after)) {
                     break;
@@ -85,6 +93,7 @@ final class JmsScenarios {
             while (true) {
                 for (int i = 0; i < settings.batch(); i++) {
                     producer.send(payload.stamped(session));
+                    operations.incrementAndGet();
                 }
                 session.commit();
                 long after = System.nanoTime();
@@ -121,6 +130,7 @@ final class JmsScenarios {
                 if (m == null) {
                     break;
                 }
+                operations.incrementAndGet();
                 if (transacted && ++inTx == settings.batch()) {
                     session.commit();
                     drained += inTx;
@@ -150,6 +160,7 @@ final class JmsScenarios {
             while (sent < settings.prefillMax() && System.nanoTime() < deadline) {
                 for (int i = 0; i < settings.batch(); i++) {
                     producer.send(payload.stamped(session));
+                    operations.incrementAndGet();
                 }
                 session.commit();
                 sent += settings.batch();
@@ -222,6 +233,7 @@ final class JmsScenarios {
             long sent = 0;
             while (!stop.get()) {
                 producer.send(payload.stamped(session));
+                operations.incrementAndGet();
                 long after = System.nanoTime();
                 if (window.over(after)) {
                     break;
@@ -251,6 +263,9 @@ final class JmsScenarios {
             while (true) {
                 Message m = consumer.receive(RECEIVE_POLL_MS);
                 long now = System.nanoTime();
+                if (m != null) {
+                    operations.incrementAndGet();
+                }
                 if (window.over(now) || (m == null && stop.get())) {
                     break;
                 }
@@ -278,7 +293,11 @@ final class JmsScenarios {
             MessageConsumer consumer = cs.createConsumer(cs.createQueue(QUEUE));
             consumerConnection.start();
             WakeUpProbe probe = new WakeUpProbe(consumer);
-            return probe.measure(() -> producer.send(payload.stamped(ps)), Window.startingNow(settings));
+            // a round trip is one send and one receive
+            return probe.measure(() -> {
+                producer.send(payload.stamped(ps));
+                operations.addAndGet(2);
+            }, Window.startingNow(settings));
         }
     }
 

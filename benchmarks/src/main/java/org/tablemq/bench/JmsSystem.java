@@ -9,6 +9,9 @@ abstract class JmsSystem implements BenchSystem {
     interface RunningStore extends AutoCloseable {
         ConnectionFactory connectionFactory();
 
+        /** The run's PostgreSQL database, whose activity can be read once the store is closed; null on files. */
+        PgRun pgRun();
+
         @Override
         void close() throws Exception;
     }
@@ -22,8 +25,12 @@ abstract class JmsSystem implements BenchSystem {
 
     @Override
     public Measurement run(Scenario scenario, Settings settings) throws Exception {
-        try (RunningStore store = start(settings)) {
-            return new JmsScenarios(store.connectionFactory(), settings).run(scenario);
+        RunningStore store = start(settings);
+        Measurement measurement;
+        try (store) {
+            JmsScenarios scenarios = new JmsScenarios(store.connectionFactory(), settings);
+            measurement = scenarios.run(scenario).withOperations(scenarios.operations());
         }
+        return store.pgRun() == null ? measurement : measurement.withActivity(store.pgRun().activity());
     }
 }

@@ -9,8 +9,24 @@ import org.HdrHistogram.Histogram;
  * @param elapsedNanos  length of the measured window
  * @param secondary     a second count where the scenario has one (messages sent in S4/S6/S5), else -1
  * @param latency       latency histogram in nanoseconds, or null when the scenario records none
+ * @param operations    every send and every receive of the whole run, warm-up and pre-fill included (the
+ *                      denominator of {@code activity}), or -1 when not counted
+ * @param activity      what the database did during the whole run (PostgreSQL systems), or null
  */
-public record Measurement(long count, long elapsedNanos, long secondary, Histogram latency) {
+public record Measurement(long count, long elapsedNanos, long secondary, Histogram latency, long operations,
+                          DbActivity activity) {
+
+    Measurement(long count, long elapsedNanos, long secondary, Histogram latency) {
+        this(count, elapsedNanos, secondary, latency, -1, null);
+    }
+
+    Measurement withOperations(long ops) {
+        return new Measurement(count, elapsedNanos, secondary, latency, ops, activity);
+    }
+
+    Measurement withActivity(DbActivity dbActivity) {
+        return new Measurement(count, elapsedNanos, secondary, latency, operations, dbActivity);
+    }
 
     public double rate() {
         return elapsedNanos <= 0 ? 0 : count * 1e9 / elapsedNanos;

@@ -49,6 +49,38 @@ final class PgDatabases {
         }
     }
 
+    /**
+     * The database's counters, read from the maintenance database once the system under test has closed its
+     * connections (a backend publishes its counters when it exits, so this waits briefly for them to settle).
+     */
+    DbActivity activity(String database) throws SQLException, InterruptedException {
+        DbActivity last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            DbActivity now = readActivity(database);
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(100);
+        }
+        return last;
+    }
+
+    private DbActivity readActivity(String database) throws SQLException {
+        try (Connection c = connect("postgres");
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT xact_commit, xact_rollback, tup_inserted, "
+                     + "tup_updated, tup_deleted, tup_fetched FROM pg_stat_database WHERE datname = ?")) {
+            s.setString(1, database);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return new DbActivity(0, 0, 0, 0, 0, 0);
+                }
+                return new DbActivity(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6));
+            }
+        }
+    }
+
     String url(String database) {
         return baseUrl + database + "?user=" + user;
     }

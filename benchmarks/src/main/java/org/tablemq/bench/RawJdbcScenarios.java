@@ -23,11 +23,17 @@ final class RawJdbcScenarios {
     private final Settings settings;
     private final byte[] body;
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong operations = new AtomicLong();
 
     RawJdbcScenarios(RawJdbcSystem.ConnectionSource connections, Settings settings) {
         this.connections = connections;
         this.settings = settings;
         this.body = new Payload(settings.bodyBytes()).raw();
+    }
+
+    /** Rows inserted and deleted so far, warm-up and pre-fill included. */
+    long operations() {
+        return operations.get();
     }
 
     Measurement run(Scenario scenario) throws Exception {
@@ -80,6 +86,7 @@ final class RawJdbcScenarios {
             insert.executeBatch();
         }
         c.commit();
+        operations.addAndGet(rows);
         return last;
     }
 
@@ -110,6 +117,7 @@ final class RawJdbcScenarios {
                     delete.executeBatch();
                 }
                 c.commit();
+                operations.addAndGet(rows);
                 deleted += rows;
             }
             return new Measurement(deleted, System.nanoTime() - start, filled, null);
@@ -171,6 +179,7 @@ final class RawJdbcScenarios {
                 delete.setLong(1, id);
                 delete.executeUpdate();
                 c.commit();
+                operations.incrementAndGet();
                 long now = System.nanoTime();
                 if (window.over(now)) {
                     break;

@@ -57,24 +57,26 @@ final class RawJdbcSystem implements BenchSystem {
     @Override
     public Measurement run(Scenario scenario, Settings settings) throws Exception {
         Path dir = FileStores.fresh(settings, name());
-        PgDatabases pg = postgres ? new PgDatabases(settings) : null;
-        String database = pg == null ? null : pg.create(name());
+        PgRun pg = postgres ? PgRun.create(settings, name()) : null;
         String url = pg == null
                 ? "jdbc:h2:file:" + dir.resolve("raw").toAbsolutePath() + ";WRITE_DELAY=0"
-                : pg.url(database);
+                : pg.url();
         // H2 closes a file database with its last connection; this one keeps it open for the whole run
+        Measurement measurement;
         try (Connection keeper = DriverManager.getConnection(url)) {
             try (Statement s = keeper.createStatement()) {
                 s.execute("CREATE TABLE bench_message (id BIGINT PRIMARY KEY, body " + (postgres ? "BYTEA" : "VARBINARY")
                         + " NOT NULL)");
             }
-            return new RawJdbcScenarios(() -> DriverManager.getConnection(url), settings).run(scenario);
+            RawJdbcScenarios scenarios = new RawJdbcScenarios(() -> DriverManager.getConnection(url), settings);
+            measurement = scenarios.run(scenario).withOperations(scenarios.operations());
         } finally {
             FileStores.delete(dir);
             if (pg != null) {
-                pg.drop(database);
+                pg.close();
             }
         }
+        return pg == null ? measurement : measurement.withActivity(pg.activity());
     }
 
     @FunctionalInterface

@@ -74,6 +74,25 @@ final class Report {
                         + ms(s.latencyMillis(99.9)) + " | " + ms(s.maxLatencyMillis()) + " | " + runs(s) + " |");
             }
         }
+        List<Summary> withWork = summaries.stream().filter(s -> s.dbWork() != null).toList();
+        if (!withWork.isEmpty()) {
+            md.add("");
+            md.add("## PostgreSQL work per message operation");
+            md.add("");
+            md.add("Counters of `pg_stat_database` for the run's own database over the whole run (store creation, "
+                    + "warm-up and pre-fill included), divided by every send and receive the client made. "
+                    + "A commit per operation of 1.0 means no batching; S2 and S3-tx can reach 0.01.");
+            md.add("");
+            md.add("| scenario | system | operations | commits/op | rows inserted/op | rows updated/op | "
+                    + "rows deleted/op | rows fetched/op |");
+            md.add("|---|---|--:|--:|--:|--:|--:|--:|");
+            for (Summary s : withWork) {
+                Summary.DbWork w = s.dbWork();
+                md.add(String.format(Locale.ROOT, "| %s | %s | %,d | %.3f | %.3f | %.3f | %.3f | %.3f |",
+                        s.scenario().label(), s.system(), w.operations(), w.commits(), w.inserted(), w.updated(),
+                        w.deleted(), w.fetched()));
+            }
+        }
         List<String> failures = results.stream().filter(RunResult::failed)
                 .map(r -> "- " + r.scenario().label() + " on " + r.system() + " (repeat " + r.repeat() + "): "
                         + r.failure()).toList();
@@ -106,12 +125,13 @@ final class Report {
 
     private List<String> runsCsv() {
         List<String> csv = new ArrayList<>();
-        csv.add("system,scenario,repeat,count,elapsed_s,rate,secondary,p50_ms,p99_ms,p999_ms,max_ms,failure");
+        csv.add("system,scenario,repeat,count,elapsed_s,rate,secondary,p50_ms,p99_ms,p999_ms,max_ms,operations,"
+                + "db_commits,db_inserted,db_updated,db_deleted,db_fetched,failure");
         for (RunResult r : results) {
             Measurement m = r.measurement();
             if (m == null) {
                 csv.add(String.join(",", r.system(), r.scenario().label(), String.valueOf(r.repeat()),
-                        "", "", "", "", "", "", "", "", quote(r.failure())));
+                        "", "", "", "", "", "", "", "", "", "", "", "", "", "", quote(r.failure())));
                 continue;
             }
             boolean lat = m.latency() != null && m.latency().getTotalCount() > 0;
@@ -121,7 +141,8 @@ final class Report {
                     lat ? num(m.latency().getValueAtPercentile(50) / 1e6) : "",
                     lat ? num(m.latency().getValueAtPercentile(99) / 1e6) : "",
                     lat ? num(m.latency().getValueAtPercentile(99.9) / 1e6) : "",
-                    lat ? num(m.latency().getMaxValue() / 1e6) : "", ""));
+                    lat ? num(m.latency().getMaxValue() / 1e6) : "",
+                    m.operations() < 0 ? "" : String.valueOf(m.operations()), activity(m.activity()), ""));
         }
         return csv;
     }
@@ -137,6 +158,11 @@ final class Report {
                     num(s.latencyMillis(99.9)), num(s.maxLatencyMillis())));
         }
         return csv;
+    }
+
+    private static String activity(DbActivity a) {
+        return a == null ? ",,,," : a.commits() + "," + a.inserted() + "," + a.updated() + "," + a.deleted() + ","
+                + a.fetched();
     }
 
     private static String quote(String text) {

@@ -13,7 +13,13 @@ import java.util.Map;
  * latency percentiles of all repeats' samples merged.
  */
 public record Summary(String system, Scenario scenario, int runs, int failures, double minRate, double medianRate,
-                      double maxRate, double medianSecondaryRate, Histogram latency, String lastFailure) {
+                      double maxRate, double medianSecondaryRate, Histogram latency, String lastFailure,
+                      DbWork dbWork) {
+
+    /** PostgreSQL work per message operation (a send or a receive), summed over the repeats; null on files. */
+    public record DbWork(long operations, double commits, double inserted, double updated, double deleted,
+                         double fetched) {
+    }
 
     static List<Summary> of(List<RunResult> results) {
         Map<String, List<RunResult>> groups = new LinkedHashMap<>();
@@ -46,7 +52,28 @@ public record Summary(String system, Scenario scenario, int runs, int failures, 
         }
         return new Summary(first.system(), first.scenario(), group.size(), group.size() - ok.size(),
                 rates.length == 0 ? Double.NaN : rates[0], median(rates),
-                rates.length == 0 ? Double.NaN : rates[rates.length - 1], median(secondary), merged, lastFailure);
+                rates.length == 0 ? Double.NaN : rates[rates.length - 1], median(secondary), merged, lastFailure,
+                dbWork(ok));
+    }
+
+    private static DbWork dbWork(List<Measurement> ok) {
+        long ops = 0;
+        DbActivity sum = new DbActivity(0, 0, 0, 0, 0, 0);
+        for (Measurement m : ok) {
+            if (m.activity() != null && m.operations() > 0) {
+                ops += m.operations();
+                DbActivity a = m.activity();
+                sum = new DbActivity(sum.commits() + a.commits(), sum.rollbacks() + a.rollbacks(),
+                        sum.inserted() + a.inserted(), sum.updated() + a.updated(), sum.deleted() + a.deleted(),
+                        sum.fetched() + a.fetched());
+            }
+        }
+        if (ops == 0) {
+            return null;
+        }
+        double n = ops;
+        return new DbWork(ops, sum.commits() / n, sum.inserted() / n, sum.updated() / n, sum.deleted() / n,
+                sum.fetched() / n);
     }
 
     static double median(double[] sorted) {

@@ -1,5 +1,6 @@
 package org.tablemq.bench;
 
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 
 import java.lang.reflect.Constructor;
@@ -52,12 +53,24 @@ final class TableMQSystem extends JmsSystem {
     @Override
     protected RunningStore start(Settings settings) throws Exception {
         Path dir = FileStores.fresh(settings, name());
-        PgDatabases pg = store == Store.POSTGRESQL ? new PgDatabases(settings) : null;
-        String database = pg == null ? null : pg.create(name());
-        String url = pg == null ? "jdbc:h2:file:" + dir.resolve("tablemq").toAbsolutePath() : pg.url(database);
-        ConnectionFactory factory = (ConnectionFactory) factoryConstructor().newInstance(url);
-        if (store == Store.H2_SYNC) {
-            factory.getClass().getMethod("setH2Sync", boolean.class).invoke(factory, true);
+        PgRun pg = store == Store.POSTGRESQL ? PgRun.create(settings, name()) : null;
+        String url = pg == null ? "jdbc:h2:file:" + dir.resolve("tablemq").toAbsolutePath() : pg.url();
+        ConnectionFactory factory;
+        Connection keeper;
+        try {
+            factory = (ConnectionFactory) factoryConstructor().newInstance(url);
+            if (store == Store.H2_SYNC) {
+                factory.getClass().getMethod("setH2Sync", boolean.class).invoke(factory, true);
+            }
+            // the provider opens a store with its first connection and closes it with its last; this connection
+            // keeps one store open for the whole run (S3 fills and drains with separate connections)
+            keeper = factory.createConnection();
+        } catch (Exception | LinkageError e) {
+            FileStores.delete(dir);
+            if (pg != null) {
+                pg.close();
+            }
+            throw e;
         }
         return new RunningStore() {
             @Override
@@ -66,15 +79,18 @@ final class TableMQSystem extends JmsSystem {
             }
 
             @Override
+            public PgRun pgRun() {
+                return pg;
+            }
+
+            @Override
             public void close() throws Exception {
                 try {
-                    if (factory instanceof AutoCloseable closeable) {
-                        closeable.close();
-                    }
+                    keeper.close();
                 } finally {
                     FileStores.delete(dir);
                     if (pg != null) {
-                        pg.drop(database);
+                        pg.close();
                     }
                 }
             }
