@@ -74,6 +74,10 @@ final class Report {
                         + ms(s.latencyMillis(99.9)) + " | " + ms(s.maxLatencyMillis()) + " | " + runs(s) + " |");
             }
         }
+        md.add("");
+        md.add("## Targets (medians of this run)");
+        md.add("");
+        md.addAll(new Targets(summaries).markdown());
         List<Summary> withWork = summaries.stream().filter(s -> s.dbWork() != null).toList();
         if (!withWork.isEmpty()) {
             md.add("");
