@@ -120,7 +120,7 @@ final class JmsScenarios {
                     ? connection.createSession(true, Session.SESSION_TRANSACTED)
                     : connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
-            long deadline = System.nanoTime() + settings.warmup().toNanos() + settings.measure().toNanos() * 3;
+            long deadline = System.nanoTime() + settings.drainBudgetNanos();
             long start = System.nanoTime();
             long lastDone = start;
             long drained = 0;
@@ -155,7 +155,7 @@ final class JmsScenarios {
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer producer = persistentProducer(session, session.createQueue(QUEUE));
-            long deadline = System.nanoTime() + settings.warmup().toNanos() + settings.measure().toNanos() * 2;
+            long deadline = System.nanoTime() + settings.prefillBudgetNanos();
             int sent = 0;
             while (sent < settings.prefillMax() && System.nanoTime() < deadline) {
                 for (int i = 0; i < settings.batch(); i++) {

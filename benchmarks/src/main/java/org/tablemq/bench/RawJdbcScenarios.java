@@ -93,14 +93,14 @@ final class RawJdbcScenarios {
     private Measurement delete(int rowsPerCommit) throws SQLException {
         long filled = 0;
         try (Connection c = open(); PreparedStatement insert = c.prepareStatement(INSERT)) {
-            long deadline = System.nanoTime() + settings.warmup().toNanos() + settings.measure().toNanos() * 2;
+            long deadline = System.nanoTime() + settings.prefillBudgetNanos();
             while (filled < settings.prefillMax() && System.nanoTime() < deadline) {
                 insertRows(c, insert, settings.batch());
                 filled += settings.batch();
             }
         }
         try (Connection c = open(); PreparedStatement delete = c.prepareStatement(DELETE)) {
-            long deadline = System.nanoTime() + settings.warmup().toNanos() + settings.measure().toNanos() * 3;
+            long deadline = System.nanoTime() + settings.drainBudgetNanos();
             long start = System.nanoTime();
             long deleted = 0;
             while (deleted < filled && System.nanoTime() < deadline) {

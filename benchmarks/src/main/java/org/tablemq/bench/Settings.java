@@ -20,4 +20,14 @@ public record Settings(Duration warmup, Duration measure, int prefillMax, int bo
 
     public static final int THREADS_S5 = 4;
     public static final int THREADS_S6 = 4;
+
+    /** S3 stops filling after this long even below {@link #prefillMax()}, so a slow store does not stall the run. */
+    long prefillBudgetNanos() {
+        return warmup.toNanos() + measure.toNanos();
+    }
+
+    /** S3 stops draining after this long; the rate is still messages drained over time spent. */
+    long drainBudgetNanos() {
+        return warmup.toNanos() + 2 * measure.toNanos();
+    }
 }
