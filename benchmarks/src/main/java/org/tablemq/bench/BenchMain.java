@@ -30,7 +30,11 @@ public final class BenchMain {
               --work=DIR         where file stores are created and deleted (default <tmp>/tablemq-bench)
               --pg=URL           PostgreSQL server URL without database (default jdbc:postgresql://127.0.0.1:5432/)
               --pg-user=USER     PostgreSQL user with CREATE DATABASE rights (default postgres)
+              --pg-log-statements  log every statement of the benchmark databases in the server log (profiling)
             """;
+
+    /** Held so the logger, and with it the level set here, is not collected. */
+    private static final java.util.logging.Logger TABLEMQ_LOG = java.util.logging.Logger.getLogger("org.tablemq");
 
     static {
         quietLogging();
@@ -97,6 +101,8 @@ public final class BenchMain {
         // Classic 6 re-runs its schema migration on every fresh JDBC store and logs the expected failures
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.activemq.store.jdbc", "error");
         System.setProperty("java.awt.headless", "true");
+        // TableMQ logs each store open and close at INFO: one pair per run
+        TABLEMQ_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     /** Parsed command line. */
@@ -114,8 +120,13 @@ public final class BenchMain {
             Path work = Path.of(System.getProperty("java.io.tmpdir"), "tablemq-bench");
             String pg = "jdbc:postgresql://127.0.0.1:5432/";
             String pgUser = "postgres";
+            boolean pgLog = false;
             for (String arg : args) {
                 if (arg.equals("--quick")) {
+                    continue;
+                }
+                if (arg.equals("--pg-log-statements")) {
+                    pgLog = true;
                     continue;
                 }
                 int eq = arg.indexOf('=');
@@ -138,7 +149,7 @@ public final class BenchMain {
                 }
             }
             Settings settings = new Settings(seconds(warmup), seconds(duration), prefill, 1024, 100, work, pg,
-                    pgUser);
+                    pgUser, pgLog);
             return new Options(settings, repeats, systems, scenarios, out);
         }
 

@@ -18,8 +18,10 @@ final class PgDatabases {
 
     private final String baseUrl;
     private final String user;
+    private final boolean logStatements;
 
     PgDatabases(Settings settings) {
+        this.logStatements = settings.pgLogStatements();
         this.baseUrl = settings.pgBaseUrl().endsWith("/") ? settings.pgBaseUrl() : settings.pgBaseUrl() + "/";
         this.user = settings.pgUser();
     }
@@ -39,6 +41,9 @@ final class PgDatabases {
                 .replaceAll("[^a-zA-Z0-9_]", "_").toLowerCase(java.util.Locale.ROOT);
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
+            if (logStatements) {
+                s.execute("ALTER DATABASE " + name + " SET log_statement = 'all'");
+            }
         }
         return name;
     }

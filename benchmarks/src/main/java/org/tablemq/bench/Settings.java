@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param workDir     where file stores (H2, Artemis journal, KahaDB) are created and deleted again
  * @param pgBaseUrl   PostgreSQL server URL without a database name, e.g. {@code jdbc:postgresql://127.0.0.1:5432/}
  * @param pgUser      PostgreSQL user (the server is expected to trust it, as the test fixture does)
+ * @param pgLogStatements whether each benchmark database logs every statement in the server log (its lines carry
+ *                    the database name), to count SQL round trips per message; slows the runs down
  */
 public record Settings(Duration warmup, Duration measure, int prefillMax, int bodyBytes, int batch, Path workDir,
-                       String pgBaseUrl, String pgUser) {
+                       String pgBaseUrl, String pgUser, boolean pgLogStatements) {
 
     public static final int THREADS_S5 = 4;
     public static final int THREADS_S6 = 4;

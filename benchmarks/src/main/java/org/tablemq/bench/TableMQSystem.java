@@ -2,17 +2,13 @@ package org.tablemq.bench;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import org.tablemq.jms.TableMQConnectionFactory;
 
-import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 
-/**
- * TableMQ on H2 (default durability or {@code h2Sync}) or on PostgreSQL. The connection factory is created by name
- * so that the harness builds and runs the peers even while the provider's entry point is still being written.
- */
+/** TableMQ on H2 (default durability or {@code h2Sync}) or on PostgreSQL, through its public connection factory. */
 final class TableMQSystem extends JmsSystem {
-
-    static final String FACTORY_CLASS = "org.tablemq.jms.TableMQConnectionFactory";
 
     enum Store { H2, H2_SYNC, POSTGRESQL }
 
@@ -44,9 +40,6 @@ final class TableMQSystem extends JmsSystem {
 
     @Override
     public String unavailableReason() {
-        if (factoryConstructor() == null) {
-            return FACTORY_CLASS + "(String) is not on the class path";
-        }
         return store == Store.POSTGRESQL ? pgUnavailable : null;
     }
 
@@ -55,17 +48,15 @@ final class TableMQSystem extends JmsSystem {
         Path dir = FileStores.fresh(settings, name());
         PgRun pg = store == Store.POSTGRESQL ? PgRun.create(settings, name()) : null;
         String url = pg == null ? "jdbc:h2:file:" + dir.resolve("tablemq").toAbsolutePath() : pg.url();
-        ConnectionFactory factory;
+        TableMQConnectionFactory factory = new TableMQConnectionFactory(url);
         Connection keeper;
         try {
-            factory = (ConnectionFactory) factoryConstructor().newInstance(url);
-            if (store == Store.H2_SYNC) {
-                factory.getClass().getMethod("setH2Sync", boolean.class).invoke(factory, true);
-            }
+            // set in every mode: the option table defaults h2Sync to true, which the store refuses on PostgreSQL
+            factory.setH2Sync(store == Store.H2_SYNC);
             // the provider opens a store with its first connection and closes it with its last; this connection
             // keeps one store open for the whole run (S3 fills and drains with separate connections)
             keeper = factory.createConnection();
-        } catch (Exception | LinkageError e) {
+        } catch (JMSException | RuntimeException e) {
             FileStores.delete(dir);
             if (pg != null) {
                 pg.close();
@@ -95,13 +86,5 @@ final class TableMQSystem extends JmsSystem {
                 }
             }
         };
-    }
-
-    private static Constructor<?> factoryConstructor() {
-        try {
-            return Class.forName(FACTORY_CLASS).getConstructor(String.class);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
     }
 }
