@@ -130,8 +130,8 @@ public final class TableMQOptions implements Serializable {
             "how long a claim lasts unless renewed; a crashed node's messages are redelivered after it");
     public static final Option<Long> MAX_POLL_MILLIS = longOption("maxPollMillis", 100L, "ms", 10, 60_000,
             "longest wait between polls for messages sent by other nodes when no notification arrives");
-    public static final Option<Boolean> H2_SYNC = add(new Option<>("h2Sync", Boolean.class, true, "", "true or false",
-            "make H2 write every commit to disk before it returns (false risks losing the last second on a crash)",
+    public static final Option<Boolean> H2_SYNC = add(new Option<>("h2Sync", Boolean.class, false, "", "true or false; H2 URLs only",
+            "H2 only: force every commit to disk so it survives a power loss (without it commits survive a killed JVM)",
             false, v -> true, TableMQOptions::parseBoolean));
     public static final Option<String> NODE_NAME = string("nodeName", null, "any non-empty string or null for a generated one",
             "name of this node in claims and logs");
