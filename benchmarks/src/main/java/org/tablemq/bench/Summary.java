@@ -13,7 +13,7 @@ import java.util.Map;
  * latency percentiles of all repeats' samples merged.
  */
 public record Summary(String system, Scenario scenario, int runs, int failures, double minRate, double medianRate,
-                      double maxRate, double medianSecondaryRate, Histogram latency, String lastFailure,
+                      double maxRate, double medianSecondary, Histogram latency, String lastFailure,
                       DbWork dbWork) {
 
     /** PostgreSQL work per message operation (a send or a receive), summed over the repeats; null on files. */
@@ -39,8 +39,10 @@ public record Summary(String system, Scenario scenario, int runs, int failures, 
         String lastFailure = group.stream().filter(RunResult::failed).map(RunResult::failure)
                 .reduce((a, b) -> b).orElse(null);
         double[] rates = ok.stream().mapToDouble(Measurement::rate).sorted().toArray();
-        double[] secondary = ok.stream().mapToDouble(Measurement::secondaryRate).filter(v -> v >= 0).sorted()
-                .toArray();
+        // S3's second number is how many messages were pre-filled (a count); elsewhere it is a rate (sent/s)
+        boolean count = first.scenario() == Scenario.S3_TX || first.scenario() == Scenario.S3_AUTO;
+        double[] secondary = ok.stream().mapToDouble(m -> count ? m.secondary() : m.secondaryRate())
+                .filter(v -> v >= 0).sorted().toArray();
         Histogram merged = null;
         for (Measurement m : ok) {
             if (m.latency() != null && m.latency().getTotalCount() > 0) {
