@@ -63,7 +63,8 @@ public class TableMQMessageConsumer implements QueueReceiver, TopicSubscriber {
     }
 
     Delivery delivery(StoredMessage m) {
-        return new Delivery(m.id(), m.deliveryCount(), destination.getName(), buffer.endpoint().description());
+        return new Delivery(m.id(), m.deliveryCount(), destination.getName(), buffer.endpoint().description(),
+                m.deadLetterReason() != null);
     }
 
     @Override
