@@ -93,6 +93,23 @@ public class LogisticsService {
         }
     }
 
+    /** How many orders in [from, to] have exactly one shipment, and more than one. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long[] shipmentCounts(long from, long to) {
+        String sql = "SELECT COUNT(CASE WHEN n = 1 THEN 1 END), COUNT(CASE WHEN n > 1 THEN 1 END) FROM"
+                + " (SELECT order_id, COUNT(*) AS n FROM shipments WHERE order_id BETWEEN ? AND ? GROUP BY order_id) s";
+        try (Connection c = logistics.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        } catch (SQLException e) {
+            throw new EJBException("Cannot count shipments of orders " + from + ".." + to, e);
+        }
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countShipments() {
         try (Connection c = logistics.getConnection(); Statement s = c.createStatement();

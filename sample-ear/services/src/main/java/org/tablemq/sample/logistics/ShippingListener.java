@@ -23,6 +23,8 @@ import org.tablemq.sample.events.PaymentSucceeded;
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "logistics-service"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "logistics-service"),
+        // more than one consumer on a topic subscription needs a shared subscription (JMS 2.0)
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
         @ActivationConfigProperty(propertyName = "maxDeliveryAttempts", propertyValue = "4"),
         @ActivationConfigProperty(propertyName = "redeliveryDelay", propertyValue = "500"),

@@ -27,6 +27,8 @@ import org.tablemq.sample.events.PaymentSucceeded;
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "order-service"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "order-service"),
+        // more than one consumer on a topic subscription needs a shared subscription (JMS 2.0)
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })
 public class OrderPaymentListener implements MessageListener {

@@ -104,6 +104,22 @@ public class OrderService {
         }
     }
 
+    /** How many orders in [from, to] had the payment event applied exactly once, and more than once. */
+    public long[] paymentEventCounts(long from, long to) {
+        String sql = "SELECT COUNT(CASE WHEN payment_events = 1 THEN 1 END), COUNT(CASE WHEN payment_events > 1 THEN 1 END)"
+                + " FROM orders WHERE id BETWEEN ? AND ?";
+        try (Connection c = orders.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        } catch (SQLException e) {
+            throw new EJBException("Cannot count orders " + from + ".." + to + " (" + sql + ")", e);
+        }
+    }
+
     private List<Order> query(String sql, Object... args) {
         try (Connection c = orders.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

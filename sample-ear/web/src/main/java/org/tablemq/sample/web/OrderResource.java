@@ -55,6 +55,14 @@ public class OrderResource {
     }
 
     @GET
+    @Path("audit")
+    public OrderAudit audit(@QueryParam("from") long from, @QueryParam("to") long to) {
+        long[] paid = orders.paymentEventCounts(from, to);
+        long[] shipped = logistics.shipmentCounts(from, to);
+        return new OrderAudit(from, to, paid[0], paid[1], shipped[0], shipped[1]);
+    }
+
+    @GET
     @Path("{id}")
     public OrderView one(@PathParam("id") long id) {
         Order order = orders.find(id).orElseThrow(() -> new NotFoundException("There is no order " + id));
