@@ -13,8 +13,7 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
@@ -31,9 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SampleFlowIT {
 
     private static final Duration FLOW = Duration.ofSeconds(60);
-
-    @ArquillianResource
-    private ManagementClient management;
 
     private final ShopClient shop = new ShopClient();
 
@@ -165,7 +161,11 @@ class SampleFlowIT {
         address.add("subdeployment", "services.jar");
         address.add("subsystem", "ejb3");
         address.add("message-driven-bean", "OrderPaymentListener");
-        ModelNode result = management.getControllerClient().execute(op);
+        int port = Integer.parseInt(System.getProperty("wildfly.management.port", "10090"));
+        ModelNode result;
+        try (ModelControllerClient client = ModelControllerClient.Factory.create("remote+http", "127.0.0.1", port)) {
+            result = client.execute(op);
+        }
         assertThat(result.get("outcome").asString()).as("%s: %s", operation, result).isEqualTo("success");
     }
 }

@@ -24,6 +24,7 @@ import jakarta.jms.Message;
 import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -42,6 +43,7 @@ import org.tablemq.arquillian.Deployments;
 @ExtendWith(ArquillianExtension.class)
 class ContainerXaIT {
 
+    private static final String APP = "container-xa-it";
     private static final Duration DEAD_LETTERED = Duration.ofSeconds(60);
 
     @EJB
@@ -54,7 +56,7 @@ class ContainerXaIT {
         return Deployments.resourceAdapter();
     }
 
-    @Deployment(name = "container-xa-it", order = 2)
+    @Deployment(name = APP, order = 2)
     static WebArchive app() throws URISyntaxException {
         return ShrinkWrap.create(WebArchive.class, "container-xa-it.war")
                 .addPackage(ContainerXaIT.class.getPackage())
@@ -66,18 +68,21 @@ class ContainerXaIT {
     }
 
     @Test
+    @OperateOnDeployment(APP)
     @Tag("store")
     void throwingHandlerRollsBackItsWritesIsRedeliveredAndDeadLettered() throws Exception {
         assertRetriedThenDeadLetteredWithoutWrites(ItResources.THROWING_QUEUE);
     }
 
     @Test
+    @OperateOnDeployment(APP)
     @Tag("store")
     void setRollbackOnlyRollsBackItsWritesIsRedeliveredAndDeadLettered() throws Exception {
         assertRetriedThenDeadLetteredWithoutWrites(ItResources.ROLLBACK_ONLY_QUEUE);
     }
 
     @Test
+    @OperateOnDeployment(APP)
     void failingPublishRollsBackThePaymentRowAndTheEventsSentBeforeIt() throws Exception {
         String key = UUID.randomUUID().toString();
 
@@ -91,6 +96,7 @@ class ContainerXaIT {
     }
 
     @Test
+    @OperateOnDeployment(APP)
     void ejbSendsAndReceivesOnAQueueThroughTheAdapter() {
         String text = "hello " + UUID.randomUUID();
 
@@ -100,16 +106,19 @@ class ContainerXaIT {
     }
 
     @Test
+    @OperateOnDeployment(APP)
     void secondSessionOnOneConnectionIsRefusedInTheContainer() throws Exception {
         assertThat(outbound.secondSessionOnOneConnection()).isNotNull().hasMessageContaining("session");
     }
 
     @Test
+    @OperateOnDeployment(APP)
     void messageListenerIsRefusedInTheContainer() throws Exception {
         assertThat(outbound.messageListenerOnAConsumer("it-outbound")).isNotNull();
     }
 
     @Test
+    @OperateOnDeployment(APP)
     void branchLeftPreparedIsResolvedByTheServersRecovery() throws Exception {
         String key = UUID.randomUUID().toString();
         try (InDoubtBranch branch = new InDoubtBranch()) {
