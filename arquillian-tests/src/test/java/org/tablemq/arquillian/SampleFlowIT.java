@@ -127,20 +127,21 @@ class SampleFlowIT {
     @Test
     @Tag("store")
     void thousandPaymentsAreEachProcessedExactlyOnceBySeveralSessions() {
+        long started = System.nanoTime();
         JsonObject burst = shop.burst(1_000);
         long first = burst.getJsonNumber("firstOrderId").longValue();
         long last = burst.getJsonNumber("lastOrderId").longValue();
-        System.out.printf("1000 orders placed and paid in %d ms%n", burst.getJsonNumber("paymentMillis").longValue());
+        assertThat(last - first).isEqualTo(999);
 
-        long started = System.nanoTime();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             JsonObject audit = shop.audit(first, last);
             assertThat(audit.getInt("paidMoreThanOnce")).isZero();
             assertThat(audit.getInt("shippedMoreThanOnce")).isZero();
             assertThat(audit.getInt("paidOnce")).isEqualTo(1_000);
             assertThat(audit.getInt("shippedOnce")).isEqualTo(1_000);
         });
-        System.out.printf("backlog of 1000 drained %d ms after the last payment%n", (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("1000 orders placed, paid, marked paid and shipped in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test

@@ -25,7 +25,7 @@ public class PaymentWithFailingPublish {
         ItResources.insertWrite(ds, key, "payment row");
         try (JMSContext jms = connectionFactory.createContext()) {
             jms.createProducer().setProperty(ItResources.KEY, key).send(jms.createQueue(eventQueue), "event " + key);
-            jms.createProducer().send(new ForeignTopic("payments"), "this publish fails");
+            jms.createProducer().send(new ForeignTopic("payments-reply"), "this publish fails");
         }
     }
 }

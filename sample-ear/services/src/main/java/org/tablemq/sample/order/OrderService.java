@@ -61,6 +61,15 @@ public class OrderService {
         }
     }
 
+    /** Places {@code count} orders with the same lines in the caller's transaction (one, for a burst). */
+    public List<Order> placeMany(int count, List<OrderLine> lines) {
+        List<Order> placed = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            placed.add(place(lines));
+        }
+        return placed;
+    }
+
     public Optional<Order> find(long id) {
         List<Order> found = query("SELECT * FROM orders WHERE id = ?", id);
         return found.stream().findFirst();

@@ -1,5 +1,5 @@
 package org.tablemq.sample.shop;
 
-/** What a burst of orders did: ids [firstOrderId, lastOrderId] were placed and paid in paymentMillis. */
-public record BulkResult(long firstOrderId, long lastOrderId, int count, long paymentMillis) {
+/** A burst: orders [firstOrderId, lastOrderId] were placed; their payments are under way when this is returned. */
+public record BulkResult(long firstOrderId, long lastOrderId, int count, int payers) {
 }

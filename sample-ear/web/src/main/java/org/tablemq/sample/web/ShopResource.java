@@ -66,7 +66,7 @@ public class ShopResource {
         return logistics.stock();
     }
 
-    /** Places and pays {@code count} orders of one {@code sku} at once; see how logistics drains the backlog. */
+    /** Places {@code count} orders of one {@code sku} and starts paying them at once; logistics drains the backlog. */
     @POST
     @Path("burst")
     public BulkResult burst(@QueryParam("count") @DefaultValue("1000") int count,
