@@ -1,0 +1,311 @@
+package org.tablemq.jms;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.tablemq.jms.message.DeserializationPolicy;
+import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
+import org.tablemq.jms.tx.RedeliveryPolicy;
+
+/**
+ * THE option table: every TableMQ option is defined here once, with its name, type, default, unit, allowed range
+ * and a one-line description. The connection factory's JavaBean properties, the JNDI reference and the README
+ * table are views over {@link #ALL}. Values are validated when set, with a message naming the option and its
+ * range; nothing is clamped.
+ */
+public final class TableMQOptions implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** One option: how it is named, typed, defaulted, bounded and explained. */
+    public static final class Option<T> {
+
+        private final String name;
+        private final Class<T> type;
+        private final T defaultValue;
+        private final String unit;
+        private final String range;
+        private final String doc;
+        private final boolean secret;
+        private final Predicate<T> valid;
+        private final Function<String, T> parser;
+
+        private Option(String name, Class<T> type, T defaultValue, String unit, String range, String doc,
+                       boolean secret, Predicate<T> valid, Function<String, T> parser) {
+            this.name = name;
+            this.type = type;
+            this.defaultValue = defaultValue;
+            this.unit = unit;
+            this.range = range;
+            this.doc = doc;
+            this.secret = secret;
+            this.valid = valid;
+            this.parser = parser;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Class<T> type() {
+            return type;
+        }
+
+        public T defaultValue() {
+            return defaultValue;
+        }
+
+        public String unit() {
+            return unit;
+        }
+
+        public String range() {
+            return range;
+        }
+
+        public String doc() {
+            return doc;
+        }
+
+        public boolean secret() {
+            return secret;
+        }
+
+        /** Checks a value, throwing an IllegalArgumentException that names the option and its range. */
+        public T validate(T value) {
+            if (value != null && !valid.test(value)) {
+                throw new IllegalArgumentException("Option '" + name + "' must be " + range + (unit.isEmpty() ? "" : " (" + unit + ")")
+                        + ", was " + (secret ? "****" : value));
+            }
+            return value;
+        }
+
+        /** Parses the text form (JNDI references, system properties) and validates it. */
+        public T parse(String text) {
+            if (text == null) {
+                return null;
+            }
+            T value;
+            try {
+                value = parser.apply(text.trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("Option '" + name + "' must be " + range + ", was '" + text + "'", e);
+            }
+            return validate(value);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final List<Option<?>> OPTIONS = new ArrayList<>();
+
+    // Connection essentials first, as HikariCP documents them.
+    public static final Option<String> URL = string("url", "jdbc:h2:file:./data/tablemq", "a non-empty JDBC URL",
+            "JDBC URL of the store: jdbc:h2:... (embedded, the default) or jdbc:postgresql://... (several nodes)");
+    public static final Option<String> USER = string("user", null, "any string or null for the store's default",
+            "database user");
+    public static final Option<String> PASSWORD = new Option<>("password", String.class, null, "", "any string or null",
+            "database password (masked in logs)", true, v -> true, s -> s);
+    public static final Option<String> CLIENT_ID = string("clientId", null, "any non-empty string or null",
+            "client id given to every connection of this factory (then setClientID is refused)");
+    public static final Option<String> TABLE_PREFIX = add(new Option<>("tablePrefix", String.class, "tmq_", "",
+            "a non-empty string of letters, digits and '_' starting with a letter",
+            "prefix of every table the store creates, so several stores can share one database", false,
+            v -> v.matches("[A-Za-z][A-Za-z0-9_]*"), s -> s));
+    public static final Option<Integer> MAX_POOL_SIZE = integer("maxPoolSize", 10, "connections", 1, 1000,
+            "maximum number of pooled database connections per store");
+    public static final Option<Long> LEASE_MILLIS = longOption("leaseMillis", 30_000L, "ms", 1_000, 86_400_000L,
+            "how long a claim lasts unless renewed; a crashed node's messages are redelivered after it");
+    public static final Option<Long> MAX_POLL_MILLIS = longOption("maxPollMillis", 100L, "ms", 10, 60_000,
+            "longest wait between polls for messages sent by other nodes when no notification arrives");
+    public static final Option<Boolean> H2_SYNC = add(new Option<>("h2Sync", Boolean.class, false, "", "true or false; H2 URLs only",
+            "H2 only: force every commit to disk so it survives a power loss (without it commits survive a killed JVM)",
+            false, v -> true, TableMQOptions::parseBoolean));
+    public static final Option<String> NODE_NAME = string("nodeName", null, "any non-empty string or null for a generated one",
+            "name of this node in claims and logs");
+    public static final Option<Integer> PREFETCH = integer("prefetch", 10, "messages", 1, 10_000,
+            "messages a consumer claims ahead of the application (its window)");
+    public static final Option<Integer> MAX_MESSAGE_SIZE = integer("maxMessageSize", 10 * 1024 * 1024, "bytes", 1,
+            Integer.MAX_VALUE - 8, "largest encoded message accepted by send; bigger ones fail with ResourceAllocationException");
+    public static final Option<String> TRUSTED_PACKAGES = add(new Option<>("trustedPackages", String.class,
+            "java.lang,java.util,java.math,java.time", "", "a comma-separated list of package names, '*' for all",
+            "packages whose classes ObjectMessage.getObject() may deserialize", false,
+            v -> v.isEmpty() || v.matches("\\s*(\\*|[\\w$.]+)(\\s*,\\s*(\\*|[\\w$.]+))*\\s*"), s -> s));
+    public static final Option<Long> REDELIVERY_DELAY = longOption("redeliveryDelay", 0L, "ms", 0, 86_400_000L,
+            "delay before a rolled back, recovered or failed message is delivered again");
+    public static final Option<Double> REDELIVERY_BACKOFF = add(new Option<>("redeliveryBackoff", Double.class, 1.0, "multiplier",
+            "between 1.0 and 100.0", "factor applied to the redelivery delay for each further attempt", false,
+            v -> v >= 1.0 && v <= 100.0, Double::valueOf));
+    public static final Option<Long> MAX_REDELIVERY_DELAY = longOption("maxRedeliveryDelay", 60_000L, "ms", 0, 86_400_000L,
+            "upper bound of the redelivery delay after backoff");
+    public static final Option<Integer> MAX_DELIVERY_ATTEMPTS = integer("maxDeliveryAttempts", 10, "deliveries", 1, 1_000_000,
+            "deliveries before a message goes to its dead letter queue");
+    public static final Option<String> DEAD_LETTER_QUEUE_PREFIX = add(new Option<>("deadLetterQueuePrefix", String.class, "DLQ.",
+            "", "a non-empty string", "dead letter queue of a destination: this prefix + the destination's name", false,
+            v -> !v.isEmpty(), s -> s));
+
+    /** Every option, in documentation order. */
+    public static final List<Option<?>> ALL = Collections.unmodifiableList(OPTIONS);
+
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    public TableMQOptions() {
+    }
+
+    private TableMQOptions(Map<String, Object> values) {
+        this.values.putAll(values);
+    }
+
+    public synchronized <T> T get(Option<T> option) {
+        Object v = values.get(option.name());
+        return v == null && !values.containsKey(option.name()) ? option.defaultValue() : option.type().cast(v);
+    }
+
+    /** Sets a value after validating it; null restores the default. */
+    public synchronized <T> TableMQOptions set(Option<T> option, T value) {
+        if (value == null) {
+            values.remove(option.name());
+        } else {
+            values.put(option.name(), option.validate(value));
+        }
+        return this;
+    }
+
+    /** Sets an option from its text form, e.g. from a JNDI reference. */
+    public TableMQOptions setText(String name, String text) {
+        Option<?> option = byName(name);
+        setParsed(option, text);
+        return this;
+    }
+
+    private <T> void setParsed(Option<T> option, String text) {
+        set(option, text == null ? null : option.parse(text));
+    }
+
+    public static Option<?> byName(String name) {
+        for (Option<?> o : OPTIONS) {
+            if (o.name().equals(name)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("Unknown TableMQ option '" + name + "'; known options: " + OPTIONS);
+    }
+
+    /** The values set explicitly, as text (what a JNDI reference stores). */
+    public synchronized Map<String, String> explicitValues() {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
+    }
+
+    /** An independent copy: a connection keeps the options of the moment it was created. */
+    public synchronized TableMQOptions copy() {
+        return new TableMQOptions(values);
+    }
+
+    /** One line for a DEBUG log: every option with its value, the password masked, also inside the URL. */
+    public synchronized String describe() {
+        StringBuilder sb = new StringBuilder("TableMQ options {");
+        String sep = "";
+        for (Option<?> o : OPTIONS) {
+            Object v = get(o);
+            String text = o.secret() && v != null ? "****" : o == URL ? maskUrl(String.valueOf(v)) : String.valueOf(v);
+            sb.append(sep).append(o.name()).append('=').append(text);
+            sep = ", ";
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Hides password parameters that some JDBC URLs carry (password=..., user:password@host). */
+    static String maskUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("(//[^/:@]+:)[^@/]*@", "$1****@");
+    }
+
+    /** What the JDBC store needs; two equal configs share one open store. */
+    public JdbcStoreConfig storeConfig() {
+        String url = get(URL);
+        JdbcStoreConfig d = JdbcStoreConfig.defaults(url);
+        return new JdbcStoreConfig(url,
+                get(USER) != null ? get(USER) : d.user(),
+                get(PASSWORD) != null ? get(PASSWORD) : d.password(),
+                get(TABLE_PREFIX), get(MAX_POOL_SIZE), get(LEASE_MILLIS), get(MAX_POLL_MILLIS), get(H2_SYNC),
+                get(NODE_NAME) != null ? get(NODE_NAME) : d.nodeName());
+    }
+
+    public RedeliveryPolicy redeliveryPolicy() {
+        return new RedeliveryPolicy(get(REDELIVERY_DELAY), get(REDELIVERY_BACKOFF), get(MAX_REDELIVERY_DELAY),
+                get(MAX_DELIVERY_ATTEMPTS), get(DEAD_LETTER_QUEUE_PREFIX));
+    }
+
+    public DeserializationPolicy deserializationPolicy() {
+        String text = get(TRUSTED_PACKAGES);
+        List<String> packages = text.isBlank() ? List.of()
+                : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return new DeserializationPolicy(packages);
+    }
+
+    /** The option table as Markdown, for the README (essentials first, every unit stated). */
+    public static String markdownTable() {
+        StringBuilder sb = new StringBuilder("| option | type | default | unit | allowed | what it does |\n|---|---|---|---|---|---|\n");
+        for (Option<?> o : OPTIONS) {
+            sb.append("| `").append(o.name()).append("` | ").append(o.type().getSimpleName()).append(" | ")
+                    .append(o.defaultValue() == null ? "(none)" : "`" + o.defaultValue() + "`").append(" | ")
+                    .append(o.unit()).append(" | ").append(o.range()).append(" | ").append(o.doc()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public synchronized boolean equals(Object o) {
+        return o instanceof TableMQOptions other && explicitValues().equals(other.explicitValues());
+    }
+
+    @Override
+    public synchronized int hashCode() {
+        return Objects.hash(explicitValues());
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    private static <T> Option<T> add(Option<T> option) {
+        OPTIONS.add(option);
+        return option;
+    }
+
+    private static Option<String> string(String name, String def, String range, String doc) {
+        boolean nonEmpty = range.contains("non-empty");
+        return add(new Option<>(name, String.class, def, "", range, doc, false, v -> !nonEmpty || !v.isEmpty(), s -> s));
+    }
+
+    private static Option<Integer> integer(String name, int def, String unit, int min, int max, String doc) {
+        return add(new Option<>(name, Integer.class, def, unit, "between " + min + " and " + max, doc, false,
+                v -> v >= min && v <= max, Integer::valueOf));
+    }
+
+    private static Option<Long> longOption(String name, long def, String unit, long min, long max, String doc) {
+        return add(new Option<>(name, Long.class, def, unit, "between " + min + " and " + max, doc, false,
+                v -> v >= min && v <= max, Long::valueOf));
+    }
+
+    private static Boolean parseBoolean(String s) {
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(s);
+        }
+        throw new IllegalArgumentException("not a boolean: " + s);
+    }
+}

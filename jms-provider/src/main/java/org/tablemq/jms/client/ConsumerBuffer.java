@@ -1,0 +1,171 @@
+package org.tablemq.jms.client;
+
+import jakarta.jms.JMSException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Predicate;
+import org.tablemq.jms.internal.Log;
+import org.tablemq.jms.store.ArrivalSignal;
+import org.tablemq.jms.store.ClaimRequest;
+import org.tablemq.jms.store.Endpoint;
+import org.tablemq.jms.store.Release;
+import org.tablemq.jms.store.StoredMessage;
+import org.tablemq.jms.tx.Delivery;
+import org.tablemq.jms.tx.RedeliveryPolicy;
+import org.tablemq.jms.tx.StoreGateway;
+
+/**
+ * A consumer's prefetch window: claims up to {@code prefetch} messages at a time, hands them out one by one, and
+ * releases the ones never handed out when the consumer closes (or the session recovers or rolls back). When
+ * nothing is deliverable it waits on the store's {@link ArrivalSignal}, never by sleeping.
+ */
+final class ConsumerBuffer {
+
+    private static final System.Logger LOG = Log.of(ConsumerBuffer.class);
+
+    private final StoreGateway store;
+    private final Endpoint endpoint;
+    private final String destinationName;
+    private final String consumerId;
+    private final int prefetch;
+    private final Predicate<StoredMessage> filter;
+    private final RedeliveryPolicy policy;
+    private final StartGate gate;
+    private final Runnable beforeWait;
+    private final Deque<StoredMessage> window = new ArrayDeque<>();
+    private volatile boolean closed;
+
+    /**
+     * @param filter     the queue consumer's selector, null for none (topic subscriptions are filtered at publish time)
+     * @param beforeWait run before blocking (flushes lazy acknowledgements)
+     */
+    ConsumerBuffer(StoreGateway store, Endpoint endpoint, String destinationName, String consumerId, int prefetch,
+                   Predicate<StoredMessage> filter, RedeliveryPolicy policy, StartGate gate, Runnable beforeWait) {
+        this.store = store;
+        this.endpoint = endpoint;
+        this.destinationName = destinationName;
+        this.consumerId = consumerId;
+        this.prefetch = prefetch;
+        this.filter = filter;
+        this.policy = policy;
+        this.gate = gate;
+        this.beforeWait = beforeWait;
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The next message for the application.
+     *
+     * @param timeoutNanos negative: wait until one comes or the consumer closes; 0: do not wait
+     * @return the message, or null on timeout or close
+     */
+    StoredMessage next(long timeoutNanos) throws JMSException, InterruptedException {
+        return next(timeoutNanos, () -> false);
+    }
+
+    /**
+     * As {@link #next(long)}, also returning null once {@code cancelled} says so (checked after each {@link #wake}).
+     */
+    StoredMessage next(long timeoutNanos, java.util.function.BooleanSupplier cancelled) throws JMSException, InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        ArrivalSignal arrivals = store.store().arrivals();
+        while (!closed && !cancelled.getAsBoolean()) {
+            long left = timeoutNanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
+            if (!gate.isOpen()) {
+                // A stopped connection delivers nothing; keep what is prefetched for when it starts again.
+                if (!gate.awaitOpen(left) && timeoutNanos >= 0 && deadline - System.nanoTime() <= 0) {
+                    return null;
+                }
+                continue;
+            }
+            StoredMessage m = takeDeliverable();
+            if (m != null) {
+                return m;
+            }
+            long seen = arrivals.version(endpoint.id());
+            if (claim()) {
+                continue;
+            }
+            if (timeoutNanos == 0 || (timeoutNanos > 0 && left == 0)) {
+                return null;
+            }
+            beforeWait.run();
+            arrivals.await(endpoint.id(), seen, timeoutNanos < 0 ? Long.MAX_VALUE : left);
+        }
+        return null;
+    }
+
+    /** Puts back a message taken but not delivered (the connection stopped meanwhile); it comes out next. */
+    synchronized void pushBack(StoredMessage m) {
+        window.addFirst(m);
+    }
+
+    /** Gives every prefetched, never-delivered message back to the store. */
+    void releaseUndelivered() throws JMSException {
+        List<Release> releases = new ArrayList<>();
+        synchronized (this) {
+            for (StoredMessage m : window) {
+                releases.add(Release.undelivered(m.id()));
+            }
+            window.clear();
+        }
+        if (!releases.isEmpty()) {
+            store.run("release " + releases.size() + " prefetched message(s) of " + endpoint, s -> s.release(releases));
+        }
+    }
+
+    /** Wakes the waiting thread so it re-checks whether it was cancelled. */
+    void wake() {
+        store.store().arrivals().wakeAll(endpoint.id());
+        gate.wakeAll();
+    }
+
+    /** Stops waiting for good; prefetched messages must then be released with {@link #releaseUndelivered}. */
+    void close() {
+        closed = true;
+        wake();
+    }
+
+    private boolean claim() throws JMSException {
+        List<StoredMessage> got = store.call("receive from " + endpoint,
+                s -> s.claim(new ClaimRequest(endpoint, consumerId, prefetch, filter)));
+        if (got.isEmpty()) {
+            return false;
+        }
+        synchronized (this) {
+            window.addAll(got);
+        }
+        return true;
+    }
+
+    /** The next prefetched message that may be delivered; expired and exhausted ones are dealt with on the way. */
+    private StoredMessage takeDeliverable() throws JMSException {
+        while (true) {
+            StoredMessage m;
+            synchronized (this) {
+                m = window.pollFirst();
+            }
+            if (m == null) {
+                return null;
+            }
+            if (m.expiration() != 0 && m.expiration() <= System.currentTimeMillis()) {
+                // Expired while prefetched: never deliver it; the store removes expired messages when they are claimed.
+                store.run("release expired message of " + endpoint, s -> s.release(List.of(Release.undelivered(m.id()))));
+                continue;
+            }
+            if (policy.exhausted(m.deliveryCount())) {
+                Release r = policy.deadLetterExhausted(new Delivery(m.id(), m.deliveryCount(), destinationName, endpoint.description()));
+                LOG.log(System.Logger.Level.WARNING, () -> "Dead-lettering message " + m.id() + " to '"
+                        + r.deadLetter().queue() + "': " + r.deadLetter().reason());
+                store.run("dead-letter message of " + endpoint, s -> s.release(List.of(r)));
+                continue;
+            }
+            return m;
+        }
+    }
+}

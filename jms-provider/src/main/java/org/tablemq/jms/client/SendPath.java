@@ -1,0 +1,124 @@
+package org.tablemq.jms.client;
+
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageFormatException;
+import jakarta.jms.ResourceAllocationException;
+import java.util.List;
+import java.util.UUID;
+import org.tablemq.jms.TableMQDestination;
+import org.tablemq.jms.internal.JmsErrors;
+import org.tablemq.jms.message.MessageCodec;
+import org.tablemq.jms.message.TableMQMessage;
+import org.tablemq.jms.selector.Selector;
+import org.tablemq.jms.store.DestinationRef;
+import org.tablemq.jms.store.OutgoingMessage;
+import org.tablemq.jms.store.SubscriberMatcher;
+
+/**
+ * The send path of a session: header fields, encoding, the size limit, and the hand-off to the session's
+ * transaction context. Reads top to bottom; the only branch that matters is "topic or queue".
+ */
+final class SendPath {
+
+    /** The per-send settings of a producer. */
+    record Settings(int deliveryMode, int priority, long timeToLive, long deliveryDelay, boolean disableMessageId,
+                    boolean disableTimestamp) {
+    }
+
+    private final TableMQSession session;
+
+    SendPath(TableMQSession session) {
+        this.session = session;
+    }
+
+    /**
+     * Sets the header fields on {@code message} (also a foreign one, as the spec requires) and turns it into what
+     * the store takes. Everything that can be refused is refused here, before any asynchronous part of a send.
+     */
+    OutgoingMessage prepare(Destination destination, Message message, Settings s) throws JMSException {
+        if (message == null) {
+            throw new MessageFormatException("Cannot send a null message");
+        }
+        if (s.deliveryMode() != DeliveryMode.PERSISTENT && s.deliveryMode() != DeliveryMode.NON_PERSISTENT) {
+            throw new JMSException("Invalid delivery mode " + s.deliveryMode() + ": use DeliveryMode.PERSISTENT or NON_PERSISTENT");
+        }
+        if (s.priority() < 0 || s.priority() > 9) {
+            throw new JMSException("Invalid priority " + s.priority() + ": must be between 0 and 9");
+        }
+        TableMQDestination target = Destinations.resolve(destination, "send");
+        DestinationRef ref = target.toRef();
+        session.connection().checkSendable(target);
+
+        long now = System.currentTimeMillis();
+        long expiration = s.timeToLive() > 0 ? now + s.timeToLive() : 0;
+        long deliverAt = s.deliveryDelay() > 0 ? now + s.deliveryDelay() : 0;
+        String id = s.disableMessageId() ? null : "ID:" + UUID.randomUUID();
+        applyHeaders(message, target, s, now, expiration, id);
+        TableMQMessage own = message instanceof TableMQMessage t ? t : TableMQMessage.copyOf(message);
+        if (own != message) {
+            applyHeaders(own, target, s, now, expiration, id);
+        }
+
+        byte[] payload = encode(own, ref);
+        int max = session.connection().maxMessageSize();
+        if (payload.length > max) {
+            throw new ResourceAllocationException("Message " + id + " to " + ref + " is " + payload.length
+                    + " bytes encoded, more than maxMessageSize " + max + " bytes");
+        }
+        SubscriberMatcher matcher = ref.kind() == DestinationRef.Kind.TOPIC ? matcher(own.copy()) : SubscriberMatcher.ALL;
+        return new OutgoingMessage(ref, id, payload, s.priority(), expiration, deliverAt,
+                s.deliveryMode() == DeliveryMode.PERSISTENT, session.connection().id(), matcher);
+    }
+
+    /** Sends a prepared message through the session's transaction context. */
+    void send(OutgoingMessage m) throws JMSException {
+        session.transactionContext().send(List.of(m));
+    }
+
+    private static void applyHeaders(Message m, TableMQDestination target, Settings s, long now, long expiration,
+                                     String id) throws JMSException {
+        m.setJMSDestination(target);
+        m.setJMSDeliveryMode(s.deliveryMode());
+        m.setJMSPriority(s.priority());
+        m.setJMSExpiration(expiration);
+        m.setJMSDeliveryTime(now + Math.max(0, s.deliveryDelay()));
+        m.setJMSTimestamp(s.disableTimestamp() ? 0 : now);
+        m.setJMSMessageID(id);
+    }
+
+    private static byte[] encode(TableMQMessage m, DestinationRef ref) throws JMSException {
+        try {
+            return MessageCodec.encode(m);
+        } catch (Exception e) {
+            if (e instanceof JMSException j) {
+                throw j;
+            }
+            throw JmsErrors.create(new MessageFormatException("Cannot encode a message for " + ref + ": " + e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Decides per subscription at publish time (the store never parses selectors), on a snapshot of the message
+     * so that changes the application makes after send cannot leak into a transaction committed later.
+     */
+    private SubscriberMatcher matcher(TableMQMessage snapshot) {
+        String origin = session.connection().id();
+        return (selector, noLocal, subscriberConnectionId) -> {
+            if (noLocal && origin.equals(subscriberConnectionId)) {
+                return false;
+            }
+            if (selector == null || selector.isBlank()) {
+                return true;
+            }
+            try {
+                return Selector.parse(selector).matches(snapshot);
+            } catch (InvalidSelectorException e) {
+                return false;
+            }
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package org.tablemq.jms.message;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which classes {@link jakarta.jms.ObjectMessage#getObject()} may deserialize: those in a package that starts with
+ * one of {@code trustedPackages} (a prefix such as {@code com.acme.orders}), plus the value types of
+ * java.lang, java.util, java.time and java.math, and arrays of allowed types. {@code *} trusts every class.
+ * Deserializing an untrusted stream can run arbitrary code, hence the allow-list.
+ */
+public record DeserializationPolicy(List<String> trustedPackages) {
+
+    /** Trusts every class: only for messages from producers that are fully trusted. */
+    public static final DeserializationPolicy TRUST_ALL = new DeserializationPolicy(List.of("*"));
+
+    /** Trusts only the JDK's basic value types. */
+    public static final DeserializationPolicy JDK_ONLY = new DeserializationPolicy(List.of());
+
+    private static final Set<String> BASIC_PACKAGES = Set.of("java.lang", "java.util", "java.time", "java.math");
+
+    public DeserializationPolicy {
+        trustedPackages = List.copyOf(trustedPackages);
+    }
+
+    /**
+     * The policy an option value describes: comma-separated package prefixes, {@code *} for every class, empty for
+     * the JDK basics only.
+     */
+    public static DeserializationPolicy parse(String option) {
+        if (option == null || option.isBlank()) {
+            return JDK_ONLY;
+        }
+        List<String> prefixes = java.util.Arrays.stream(option.split(","))
+                .map(String::trim).filter(p -> !p.isEmpty()).toList();
+        return prefixes.contains("*") ? TRUST_ALL : new DeserializationPolicy(prefixes);
+    }
+
+    /** Whether the class named {@code className} (not an array) may be deserialized. */
+    public boolean trusts(String className) {
+        int dot = className.lastIndexOf('.');
+        String pkg = dot < 0 ? "" : className.substring(0, dot);
+        if (BASIC_PACKAGES.contains(pkg)) {
+            return true;
+        }
+        for (String prefix : trustedPackages) {
+            if (prefix.equals("*") || pkg.equals(prefix) || pkg.startsWith(prefix + ".")
+                    || (prefix.endsWith(".") && pkg.startsWith(prefix))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,263 @@
+package org.tablemq.jms.store.jdbc;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * All SQL text of the store, with the table prefix filled in. The statements common to H2 and PostgreSQL live
+ * here; the subclasses add what differs (types, partial indexes, the one-statement claim, upserts, notifications)
+ * and say which capabilities the database has. Names of destinations and subscriptions are always bind
+ * parameters; only the validated table prefix is ever put into SQL text.
+ * <p>
+ * Message states: {@code R} ready (visible, maybe claimed), {@code P} sent by a prepared XA branch (invisible),
+ * {@code H} held by a prepared XA branch that acked or released it (invisible, not redelivered until the decision).
+ */
+abstract class Dialect {
+
+    static final String MESSAGE_COLUMNS = "id, endpoint_id, payload, priority, expiration, delivery_count, dl_reason, dl_origin";
+
+    final String prefix;
+
+    // schema version
+    final String selectVersion;
+    final String insertVersion;
+    final String updateVersion;
+
+    // nodes
+    final String deadNodes;
+    final String deleteNode;
+
+    // destinations
+    final String selectDestination;
+    final String insertDestination;
+    final String markDestinationDeleted;
+    final String temporaryDestinationsOfNode;
+
+    // endpoints (queues and subscriptions)
+    final String selectEndpointByKey;
+    final String lockEndpointById;
+    final String insertEndpoint;
+    final String updateEndpointSettings;
+    final String deleteEndpoint;
+    final String endpointsOfDestination;
+    final String subscriptionsOfTopic;
+    final String unsharedNonDurableOfNode;
+    final String orphanSharedNonDurable;
+
+    // attachments (active topic consumers)
+    final String insertAttachment;
+    final String countAttachments;
+    final String deleteAttachment;
+    final String deleteAttachmentsOfNode;
+    final String deleteAttachmentsOfEndpoint;
+
+    // messages
+    final String insertMessage;
+    final String claimCandidates;
+    final String claimRow;
+    final String ackRow;
+    final String releaseRow;
+    final String deadLetterRow;
+    final String holdRow;
+    final String browse;
+    final String depth;
+    final String countClaimedOnEndpoint;
+    final String deleteMessagesOfEndpoint;
+    final String renewLeases;
+    final String expireLeases;
+    final String releaseClaimsOfNode;
+    final String deleteExpired;
+    final String maxMessageId;
+
+    // prepared XA branches
+    final String selectBranch;
+    final String insertBranch;
+    final String deleteBranch;
+    final String listBranches;
+    final String insertBranchRelease;
+    final String branchReleases;
+    final String deleteBranchReleases;
+    final String endpointsOfBranch;
+    final String deleteHeldAcks;
+    final String releaseHeldRow;
+    final String deadLetterHeldRow;
+    final String publishPrepared;
+    final String deletePrepared;
+    final String unholdRows;
+
+    Dialect(String prefix) {
+        this.prefix = prefix;
+        selectVersion = sql("SELECT version FROM {p}schema_version");
+        insertVersion = sql("INSERT INTO {p}schema_version (version) VALUES (?)");
+        updateVersion = sql("UPDATE {p}schema_version SET version = ?");
+
+        deadNodes = sql("SELECT node_id FROM {p}nodes WHERE heartbeat < ?");
+        deleteNode = sql("DELETE FROM {p}nodes WHERE node_id = ?");
+
+        selectDestination = sql("SELECT id, deleted, temp_owner FROM {p}destinations WHERE name = ? AND kind = ?");
+        insertDestination = sql("INSERT INTO {p}destinations (name, kind, temp_owner, temp_node, deleted)"
+                + " VALUES (?, ?, ?, ?, FALSE)");
+        markDestinationDeleted = sql("UPDATE {p}destinations SET deleted = TRUE WHERE id = ?");
+        temporaryDestinationsOfNode = sql("SELECT id FROM {p}destinations WHERE temp_node = ? AND deleted = FALSE");
+
+        String endpointColumns = "id, destination_id, description, durable, shared, selector, no_local, connection_id";
+        selectEndpointByKey = sql("SELECT " + endpointColumns + " FROM {p}endpoints WHERE sub_key = ? FOR UPDATE");
+        lockEndpointById = sql("SELECT " + endpointColumns + " FROM {p}endpoints WHERE id = ? FOR UPDATE");
+        insertEndpoint = sql("INSERT INTO {p}endpoints (destination_id, sub_key, description, durable, shared,"
+                + " selector, no_local, connection_id, owner_node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        updateEndpointSettings = sql("UPDATE {p}endpoints SET destination_id = ?, description = ?, shared = ?,"
+                + " selector = ?, no_local = ?, connection_id = ? WHERE id = ?");
+        deleteEndpoint = sql("DELETE FROM {p}endpoints WHERE id = ?");
+        endpointsOfDestination = sql("SELECT id FROM {p}endpoints WHERE destination_id = ?");
+        subscriptionsOfTopic = sql("SELECT id, selector, no_local, connection_id FROM {p}endpoints"
+                + " WHERE destination_id = ?");
+        unsharedNonDurableOfNode = sql("SELECT id FROM {p}endpoints WHERE owner_node = ?");
+        orphanSharedNonDurable = sql("SELECT e.id FROM {p}endpoints e WHERE e.durable = FALSE AND e.shared = TRUE"
+                + " AND NOT EXISTS (SELECT 1 FROM {p}attachments a WHERE a.endpoint_id = e.id)");
+
+        insertAttachment = sql("INSERT INTO {p}attachments (endpoint_id, node_id) VALUES (?, ?)");
+        countAttachments = sql("SELECT COUNT(*) FROM {p}attachments WHERE endpoint_id = ?");
+        deleteAttachment = sql("DELETE FROM {p}attachments WHERE id = ?");
+        deleteAttachmentsOfNode = sql("DELETE FROM {p}attachments WHERE node_id = ?");
+        deleteAttachmentsOfEndpoint = sql("DELETE FROM {p}attachments WHERE endpoint_id = ?");
+
+        insertMessage = sql("INSERT INTO {p}messages (endpoint_id, state, priority, deliver_at, expiration,"
+                + " delivery_count, xid_ref, message_id, payload) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)");
+        // keyset paging: (priority, id) after the last candidate seen, so refused messages are not fetched again
+        claimCandidates = sql("SELECT " + MESSAGE_COLUMNS + " FROM {p}messages WHERE endpoint_id = ? AND state = 'R'"
+                + " AND owner IS NULL AND deliver_at <= ? AND (expiration = 0 OR expiration > ?)"
+                + " AND (priority < ? OR (priority = ? AND id > ?))"
+                + " ORDER BY priority DESC, id LIMIT ?" + candidateLockClause());
+        claimRow = sql("UPDATE {p}messages SET owner = ?, owner_node = ?, lease_until = ?,"
+                + " delivery_count = delivery_count + 1 WHERE id = ? AND state = 'R' AND owner IS NULL");
+        String owned = " WHERE id = ? AND owner_node = ? AND owner IS NOT NULL AND state = 'R'";
+        ackRow = sql("DELETE FROM {p}messages" + owned);
+        releaseRow = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL,"
+                + " deliver_at = ?, delivery_count = delivery_count - ?" + owned);
+        deadLetterRow = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL,"
+                + " deliver_at = 0, dl_reason = ?, dl_origin = (SELECT e.description FROM {p}endpoints e"
+                + " WHERE e.id = {p}messages.endpoint_id), endpoint_id = ?" + owned);
+        holdRow = sql("UPDATE {p}messages SET state = 'H', xid_ref = ?, owner = NULL, owner_node = NULL,"
+                + " lease_until = NULL" + owned);
+        browse = sql("SELECT " + MESSAGE_COLUMNS + " FROM {p}messages WHERE endpoint_id = ? AND id > ? AND state = 'R'"
+                + " AND (expiration = 0 OR expiration > ?) ORDER BY id LIMIT ?");
+        depth = sql("SELECT COUNT(*) FROM {p}messages WHERE endpoint_id = ? AND state <> 'P'");
+        countClaimedOnEndpoint = sql("SELECT COUNT(*) FROM {p}messages WHERE endpoint_id = ? AND owner IS NOT NULL");
+        deleteMessagesOfEndpoint = sql("DELETE FROM {p}messages WHERE endpoint_id = ?");
+        renewLeases = sql("UPDATE {p}messages SET lease_until = ? WHERE lease_until > 0 AND owner_node = ?");
+        expireLeases = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
+                + " WHERE lease_until > 0 AND lease_until < ?");
+        releaseClaimsOfNode = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
+                + " WHERE lease_until > 0 AND owner_node = ?");
+        deleteExpired = sql("DELETE FROM {p}messages WHERE expiration > 0 AND expiration < ? AND state = 'R'"
+                + " AND owner IS NULL");
+        maxMessageId = sql("SELECT MAX(id) FROM {p}messages");
+
+        selectBranch = sql("SELECT id FROM {p}xa_branches WHERE format_id = ? AND gtrid = ? AND bqual = ? FOR UPDATE");
+        insertBranch = sql("INSERT INTO {p}xa_branches (format_id, gtrid, bqual, node_id, prepared_at)"
+                + " VALUES (?, ?, ?, ?, ?)");
+        deleteBranch = sql("DELETE FROM {p}xa_branches WHERE id = ?");
+        listBranches = sql("SELECT format_id, gtrid, bqual FROM {p}xa_branches ORDER BY id");
+        insertBranchRelease = sql("INSERT INTO {p}xa_releases (branch_id, message_id, delivered, redeliver_at,"
+                + " dl_endpoint, dl_reason) VALUES (?, ?, ?, ?, ?, ?)");
+        branchReleases = sql("SELECT message_id, delivered, redeliver_at, dl_endpoint, dl_reason FROM {p}xa_releases"
+                + " WHERE branch_id = ?");
+        deleteBranchReleases = sql("DELETE FROM {p}xa_releases WHERE branch_id = ?");
+        endpointsOfBranch = sql("SELECT DISTINCT endpoint_id FROM {p}messages WHERE xid_ref = ?");
+        deleteHeldAcks = sql("DELETE FROM {p}messages WHERE xid_ref = ? AND state = 'H' AND id NOT IN"
+                + " (SELECT r.message_id FROM {p}xa_releases r WHERE r.branch_id = ?)");
+        String held = " WHERE id = ? AND xid_ref = ? AND state = 'H'";
+        releaseHeldRow = sql("UPDATE {p}messages SET state = 'R', xid_ref = NULL, deliver_at = ?,"
+                + " delivery_count = delivery_count - ?" + held);
+        deadLetterHeldRow = sql("UPDATE {p}messages SET state = 'R', xid_ref = NULL, deliver_at = 0, dl_reason = ?,"
+                + " dl_origin = (SELECT e.description FROM {p}endpoints e WHERE e.id = {p}messages.endpoint_id),"
+                + " endpoint_id = ?" + held);
+        publishPrepared = sql("UPDATE {p}messages SET state = 'R', xid_ref = NULL WHERE xid_ref = ? AND state = 'P'");
+        deletePrepared = sql("DELETE FROM {p}messages WHERE xid_ref = ? AND state = 'P'");
+        unholdRows = sql("UPDATE {p}messages SET state = 'R', xid_ref = NULL WHERE xid_ref = ? AND state = 'H'");
+    }
+
+    /** For messages and logs. */
+    abstract String name();
+
+    /** The column name drivers want for generated keys. */
+    abstract String idColumn();
+
+    /** Appended to the candidate query: row locks that other claimers skip, where the database can do that. */
+    abstract String candidateLockClause();
+
+    /** Statements creating schema version 1, in order. */
+    abstract List<String> schemaV1();
+
+    /** Creates the version table if it is missing. */
+    abstract String createVersionTable();
+
+    /** Inserts this node or refreshes its heartbeat: parameters node id, heartbeat millis. */
+    abstract String upsertNode();
+
+    /**
+     * A single statement that claims up to n messages and returns them, if the database has one (parameters:
+     * owner, owner node, lease until, endpoint, now, now, limit). Without it the store selects candidates and
+     * claims them row by row.
+     */
+    Optional<String> claimInOneStatement() {
+        return Optional.empty();
+    }
+
+    /** The statement that tells other nodes about new messages (parameters channel, payload), if any. */
+    Optional<String> notifyStatement() {
+        return Optional.empty();
+    }
+
+    /** The notification channel of this store's tables. */
+    String channel() {
+        return prefix + "arrivals";
+    }
+
+    /** A statement that forces committed data to disk, for {@code h2Sync}. */
+    Optional<String> syncStatement() {
+        return Optional.empty();
+    }
+
+    final String sql(String template) {
+        return template.replace("{p}", prefix);
+    }
+
+    static Dialect forUrl(String url, String prefix) {
+        return url.startsWith("jdbc:postgresql:") ? new PostgresDialect(prefix) : new H2Dialect(prefix);
+    }
+
+    /** The DDL both databases share; {@code {blob}} and {@code {bin}} are the dialect's byte types. */
+    final List<String> commonTables(String blob, String bin) {
+        return List.of(
+                sql("CREATE TABLE {p}nodes (node_id VARCHAR(100) PRIMARY KEY, heartbeat BIGINT NOT NULL)"),
+                sql("CREATE TABLE {p}destinations (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+                        + " name VARCHAR(2000) NOT NULL, kind CHAR(1) NOT NULL, temp_owner VARCHAR(200),"
+                        + " temp_node VARCHAR(100), deleted BOOLEAN NOT NULL,"
+                        + " CONSTRAINT {p}destinations_name UNIQUE (name, kind))"),
+                sql("CREATE TABLE {p}endpoints (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+                        + " destination_id BIGINT NOT NULL REFERENCES {p}destinations (id),"
+                        + " sub_key VARCHAR(2200), description VARCHAR(4500) NOT NULL, durable BOOLEAN NOT NULL,"
+                        + " shared BOOLEAN NOT NULL, selector VARCHAR(10000), no_local BOOLEAN NOT NULL,"
+                        + " connection_id VARCHAR(200), owner_node VARCHAR(100),"
+                        + " CONSTRAINT {p}endpoints_key UNIQUE (sub_key))"),
+                sql("CREATE INDEX {p}endpoints_destination ON {p}endpoints (destination_id)"),
+                sql("CREATE TABLE {p}attachments (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+                        + " endpoint_id BIGINT NOT NULL REFERENCES {p}endpoints (id), node_id VARCHAR(100) NOT NULL)"),
+                sql("CREATE INDEX {p}attachments_endpoint ON {p}attachments (endpoint_id)"),
+                sql("CREATE INDEX {p}attachments_node ON {p}attachments (node_id)"),
+                sql("CREATE TABLE {p}messages (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+                        + " endpoint_id BIGINT NOT NULL REFERENCES {p}endpoints (id), state CHAR(1) NOT NULL,"
+                        + " priority INT NOT NULL, deliver_at BIGINT NOT NULL, expiration BIGINT NOT NULL,"
+                        + " delivery_count INT NOT NULL, owner VARCHAR(200), owner_node VARCHAR(100),"
+                        + " lease_until BIGINT, xid_ref BIGINT, message_id VARCHAR(200), payload " + blob + " NOT NULL,"
+                        + " dl_reason VARCHAR(2000), dl_origin VARCHAR(4500))"),
+                sql("CREATE TABLE {p}xa_branches (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+                        + " format_id INT NOT NULL, gtrid " + bin + " NOT NULL, bqual " + bin + " NOT NULL,"
+                        + " node_id VARCHAR(100) NOT NULL, prepared_at BIGINT NOT NULL,"
+                        + " CONSTRAINT {p}xa_branches_xid UNIQUE (format_id, gtrid, bqual))"),
+                sql("CREATE TABLE {p}xa_releases (branch_id BIGINT NOT NULL REFERENCES {p}xa_branches (id),"
+                        + " message_id BIGINT NOT NULL, delivered BOOLEAN NOT NULL, redeliver_at BIGINT NOT NULL,"
+                        + " dl_endpoint BIGINT, dl_reason VARCHAR(2000), PRIMARY KEY (branch_id, message_id))"));
+    }
+}

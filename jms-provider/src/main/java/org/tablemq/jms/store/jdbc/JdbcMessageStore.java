@@ -1,0 +1,387 @@
+package org.tablemq.jms.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.tablemq.jms.internal.Log;
+import org.tablemq.jms.store.ArrivalSignal;
+import org.tablemq.jms.store.ClaimRequest;
+import org.tablemq.jms.store.DestinationRef;
+import org.tablemq.jms.store.Endpoint;
+import org.tablemq.jms.store.MessageStore;
+import org.tablemq.jms.store.OutgoingMessage;
+import org.tablemq.jms.store.Release;
+import org.tablemq.jms.store.StoreException;
+import org.tablemq.jms.store.StoreUnavailableException;
+import org.tablemq.jms.store.StoredMessage;
+import org.tablemq.jms.store.Subscription;
+import org.tablemq.jms.store.SubscriptionSpec;
+import org.tablemq.jms.store.UnitOfWork;
+import org.tablemq.jms.store.XidKey;
+import org.tablemq.jms.store.jdbc.MessageWriter.Resolved;
+import org.tablemq.jms.store.jdbc.Settlement.ResolvedRelease;
+
+/**
+ * The {@link MessageStore} on H2 or PostgreSQL. Wires the collaborators that each do one job ({@link Topology},
+ * {@link MessageWriter} behind a {@link GroupCommitter}, {@link Claimer}, {@link Settlement}, {@link XaBranches},
+ * {@link LeaseKeeper}, a {@link Notifier}) and gives each operation its one short database transaction. Holds
+ * no connection between calls; destinations are resolved before a transaction starts, so transactions only
+ * write.
+ */
+public final class JdbcMessageStore implements MessageStore {
+
+    private static final System.Logger LOG = Log.of(JdbcMessageStore.class);
+    private static final int MAX_SEND_BATCH = 256;
+    private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+
+    /** One send call inside a group commit, with the endpoints it touched. */
+    private record SendWork(List<Resolved> sends, Touched touched) {
+    }
+
+    private final JdbcStoreConfig config;
+    private final String nodeId;
+    private final HikariDataSource pool;
+    private final Jdbc jdbc;
+    private final Dialect sql;
+    private final ScheduledExecutorService timer;
+    private final Arrivals arrivals;
+    private final Notifier notifier;
+    private final Topology topology;
+    private final MessageWriter writer;
+    private final Claimer claimer;
+    private final Settlement settlement;
+    private final XaBranches branches;
+    private final LeaseKeeper keeper;
+    private final GroupCommitter<SendWork> sends;
+    private volatile boolean closed;
+
+    private JdbcMessageStore(JdbcStoreConfig config, String nodeId, HikariDataSource pool, Dialect sql) {
+        this.config = config;
+        this.nodeId = nodeId;
+        this.pool = pool;
+        this.sql = sql;
+        this.jdbc = new Jdbc(pool, config.url(), sql.idColumn());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tablemq-timer-" + nodeId);
+            t.setDaemon(true);
+            return t;
+        });
+        this.arrivals = new Arrivals(timer);
+        this.notifier = sql.notifyStatement().isPresent()
+                ? new ListenNotifier(config, sql, nodeId, arrivals)
+                : new PollingNotifier(jdbc, sql, nodeId, arrivals, config.maxPollMillis());
+        this.topology = new Topology(jdbc, sql, nodeId);
+        this.writer = new MessageWriter(sql);
+        this.claimer = new Claimer(jdbc, sql, nodeId, config.leaseMillis());
+        this.settlement = new Settlement(sql, nodeId);
+        this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
+        this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer);
+        this.sends = new GroupCommitter<>(jdbc, "send messages", MAX_SEND_BATCH, this::writeSends, this::afterSends);
+    }
+
+    /**
+     * Connects, creates or upgrades the schema, registers this node and starts the background work (lease
+     * keeping, notifications). Reads no messages, so a backlog does not slow it down.
+     *
+     * @throws StoreUnavailableException if the database cannot be reached
+     */
+    public static JdbcMessageStore open(JdbcStoreConfig config) throws StoreException {
+        String nodeId = config.nodeName() != null ? config.nodeName()
+                : "node-" + UUID.randomUUID().toString().substring(0, 13);
+        Dialect sql = Dialect.forUrl(config.url(), config.tablePrefix());
+        HikariDataSource pool = pool(config, nodeId, sql);
+        JdbcMessageStore store = new JdbcMessageStore(config, nodeId, pool, sql);
+        try {
+            int before = new SchemaMigrator(store.jdbc, sql).migrate();
+            store.keeper.start();
+            store.notifier.start();
+            LOG.log(Level.INFO, "TMQ-2000 Store opened on {0} ({1}), tables {2}* at schema version {3}{4}, node {5}",
+                    Redaction.url(config.url()), sql.name(), config.tablePrefix(), SchemaMigrator.CURRENT,
+                    before == 0 ? " (created)" : before < SchemaMigrator.CURRENT ? " (upgraded from " + before + ")" : "",
+                    nodeId);
+            LOG.log(Level.DEBUG, "TableMQ store configuration: {0}", config);
+            return store;
+        } catch (StoreException | RuntimeException e) {
+            store.shutdown(false);
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(JdbcStoreConfig config, String nodeId, Dialect sql) throws StoreException {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(config.isH2() ? H2Dialect.tuneUrl(config.url()) : config.url());
+        hc.setUsername(config.user());
+        hc.setPassword(config.password());
+        hc.setMaximumPoolSize(config.maxPoolSize());
+        hc.setMinimumIdle(Math.min(2, config.maxPoolSize()));
+        hc.setPoolName("tablemq-" + nodeId);
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        if (!config.isH2()) {
+            hc.addDataSourceProperty("ApplicationName", "tablemq-" + nodeId);   // who is who in pg_stat_activity
+        }
+        try {
+            return new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException e) {
+            SQLException cause = e.getCause() instanceof SQLException s ? s : new SQLException(e.getMessage(), "08001", e);
+            throw new Jdbc(null, config.url(), sql.idColumn()).failure("open the store", cause);
+        }
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public void ensureDestination(DestinationRef destination) throws StoreException {
+        topology.resolve(destination);
+    }
+
+    @Override
+    public boolean exists(DestinationRef destination) throws StoreException {
+        return topology.exists(destination);
+    }
+
+    @Override
+    public Endpoint queueEndpoint(String queueName) throws StoreException {
+        return topology.queueEndpoint(queueName);
+    }
+
+    @Override
+    public void createTemporary(DestinationRef destination, String ownerConnectionId) throws StoreException {
+        topology.createTemporary(destination, ownerConnectionId);
+    }
+
+    @Override
+    public void deleteTemporary(DestinationRef destination) throws StoreException {
+        topology.deleteTemporary(destination);
+    }
+
+    @Override
+    public Subscription attach(SubscriptionSpec spec) throws StoreException {
+        return topology.attach(spec);
+    }
+
+    @Override
+    public void detach(Subscription subscription) throws StoreException {
+        topology.detach(subscription);
+    }
+
+    @Override
+    public void unsubscribe(String clientId, String name) throws StoreException {
+        topology.unsubscribe(clientId, name);
+    }
+
+    @Override
+    public void send(List<OutgoingMessage> messages) throws StoreException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        sends.submit(new SendWork(resolve(messages), new Touched()));
+    }
+
+    private void writeSends(Connection c, List<SendWork> batch) throws SQLException {
+        Touched all = new Touched();
+        for (SendWork work : batch) {
+            writer.write(c, work.sends(), MessageWriter.READY, null, work.touched());
+            all.addAll(work.touched());
+        }
+        notifier.announce(c, all);
+    }
+
+    private void afterSends(List<SendWork> batch) throws StoreException {
+        syncIfAsked();
+        batch.forEach(work -> work.touched().signal(arrivals));
+    }
+
+    @Override
+    public List<StoredMessage> claim(ClaimRequest request) throws StoreException {
+        List<StoredMessage> claimed = claimer.claim(request);
+        settlement.claimed(claimed);
+        return claimed;
+    }
+
+    @Override
+    public void acknowledge(Collection<Long> messageIds) throws StoreException {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction("acknowledge " + messageIds.size() + " message(s)", c -> {
+            settlement.ack(c, messageIds, "acknowledge messages " + messageIds);
+            return null;
+        });
+        syncIfAsked();
+        settlement.settled(messageIds);
+    }
+
+    @Override
+    public void release(Collection<Release> releases) throws StoreException {
+        if (releases.isEmpty()) {
+            return;
+        }
+        List<ResolvedRelease> resolved = resolveReleases(releases);
+        Touched touched = jdbc.inTransaction("release " + releases.size() + " message(s)", c -> {
+            Touched t = new Touched();
+            settlement.release(c, resolved, t);
+            notifier.announce(c, t);
+            return t;
+        });
+        syncIfAsked();
+        touched.signal(arrivals);
+        settlement.settled(releases.stream().map(Release::messageId).toList());
+    }
+
+    @Override
+    public void commit(UnitOfWork work) throws StoreException {
+        if (work.isEmpty()) {
+            return;
+        }
+        List<Resolved> resolvedSends = resolve(work.sends());
+        List<ResolvedRelease> resolvedReleases = resolveReleases(work.releases());
+        Touched touched = jdbc.inTransaction("commit a transaction", c -> {
+            Touched t = new Touched();
+            settlement.ack(c, work.acks(), "commit a transaction acknowledging messages " + work.acks());
+            settlement.release(c, resolvedReleases, t);
+            writer.write(c, resolvedSends, MessageWriter.READY, null, t);
+            notifier.announce(c, t);
+            return t;
+        });
+        syncIfAsked();
+        touched.signal(arrivals);
+        settlement.settled(settledIds(work));
+    }
+
+    @Override
+    public void prepare(XidKey xid, UnitOfWork work) throws StoreException {
+        List<Resolved> resolvedSends = resolve(work.sends());
+        List<ResolvedRelease> resolvedReleases = resolveReleases(work.releases());
+        jdbc.inTransaction("prepare " + xid, c -> {
+            long branch = branches.insert(c, xid);
+            settlement.hold(c, branch, work.acks(), resolvedReleases, "prepare " + xid + " acknowledging messages "
+                    + work.acks());
+            writer.write(c, resolvedSends, MessageWriter.PREPARED, branch, new Touched());
+            return null;
+        });
+        syncIfAsked();
+        settlement.settled(settledIds(work));
+    }
+
+    @Override
+    public void commitPrepared(XidKey xid) throws StoreException {
+        Touched touched = branches.commit(xid);
+        syncIfAsked();
+        touched.signal(arrivals);
+    }
+
+    @Override
+    public void rollbackPrepared(XidKey xid) throws StoreException {
+        Touched touched = branches.rollback(xid);
+        syncIfAsked();
+        touched.signal(arrivals);
+    }
+
+    @Override
+    public List<XidKey> recover() throws StoreException {
+        return branches.recover();
+    }
+
+    @Override
+    public List<StoredMessage> browse(Endpoint endpoint, long afterId, int max) throws StoreException {
+        long now = System.currentTimeMillis();
+        return jdbc.autoCommit("browse " + endpoint, c -> Jdbc.query(c, sql.browse, ps -> {
+            ps.setLong(1, endpoint.id());
+            ps.setLong(2, afterId);
+            ps.setLong(3, now);
+            ps.setInt(4, max);
+        }, Claimer::message));
+    }
+
+    @Override
+    public long depth(Endpoint endpoint) throws StoreException {
+        return jdbc.autoCommit("count the messages of " + endpoint,
+                c -> Jdbc.count(c, sql.depth, ps -> ps.setLong(1, endpoint.id())));
+    }
+
+    @Override
+    public ArrivalSignal arrivals() {
+        return arrivals;
+    }
+
+    @Override
+    public void close() {
+        shutdown(true);
+    }
+
+    private synchronized void shutdown(boolean releaseNodeState) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        keeper.stop();
+        notifier.close();
+        timer.shutdownNow();
+        if (releaseNodeState) {
+            try {
+                jdbc.inTransaction("release the claims of node " + nodeId, c -> {
+                    Jdbc.update(c, sql.releaseClaimsOfNode, ps -> ps.setString(1, nodeId));
+                    notifier.announceAll(c);
+                    return null;
+                });
+                topology.removeNodeState(nodeId);
+                jdbc.autoCommit("unregister node " + nodeId, c -> Jdbc.update(c, sql.deleteNode, ps -> ps.setString(1, nodeId)));
+            } catch (StoreException e) {
+                LOG.log(Level.WARNING, () -> "TMQ-2006 Closing node " + nodeId + " could not release its claims; other"
+                        + " nodes take them over when their lease of " + config.leaseMillis() + " ms expires", e);
+            }
+        }
+        settlement.forgetAll();
+        pool.close();
+        LOG.log(Level.INFO, "TMQ-2007 Store closed, node {0}", nodeId);
+    }
+
+    private List<Resolved> resolve(List<OutgoingMessage> messages) throws StoreException {
+        List<Resolved> resolved = new ArrayList<>(messages.size());
+        for (OutgoingMessage m : messages) {
+            resolved.add(new Resolved(topology.resolve(m.destination()), m));
+        }
+        return resolved;
+    }
+
+    private List<ResolvedRelease> resolveReleases(Collection<Release> releases) throws StoreException {
+        List<ResolvedRelease> resolved = new ArrayList<>(releases.size());
+        for (Release r : releases) {
+            long dlq = r.deadLetter() == null ? -1 : topology.queueEndpoint(r.deadLetter().queue()).id();
+            resolved.add(new ResolvedRelease(r, dlq));
+        }
+        return resolved;
+    }
+
+    private static List<Long> settledIds(UnitOfWork work) {
+        List<Long> ids = new ArrayList<>(work.acks());
+        work.releases().forEach(r -> ids.add(r.messageId()));
+        return ids;
+    }
+
+    /** With {@code h2Sync}, forces what was just committed to the disk before the caller returns. */
+    private void syncIfAsked() throws StoreException {
+        if (!config.h2Sync()) {
+            return;
+        }
+        jdbc.autoCommit("force committed messages to disk", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql.syncStatement().orElseThrow());
+            }
+            return null;
+        });
+    }
+}

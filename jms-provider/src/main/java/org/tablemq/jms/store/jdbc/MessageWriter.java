@@ -1,0 +1,98 @@
+package org.tablemq.jms.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tablemq.jms.store.OutgoingMessage;
+
+/**
+ * Writes sent messages as rows inside the caller's transaction: one row for a queue message, one row per
+ * accepting subscription for a topic message. The topic's subscriptions are read in the same transaction, so a
+ * message reaches exactly the subscriptions that exist when it commits; the {@link OutgoingMessage#matcher()}
+ * is asked only about subscriptions with a selector or noLocal.
+ */
+final class MessageWriter {
+
+    /** A message with its destination already resolved. */
+    record Resolved(Target target, OutgoingMessage message) {
+    }
+
+    private record SubscriptionRow(long endpointId, String selector, boolean noLocal, String connectionId) {
+    }
+
+    static final String READY = "R";
+    static final String PREPARED = "P";
+
+    private final Dialect sql;
+
+    MessageWriter(Dialect sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * @param state   {@link #READY}, or {@link #PREPARED} for an XA branch's sends
+     * @param xidRef  the prepared branch, null for READY
+     * @param touched collects the endpoints written to (only READY rows: prepared ones are not deliverable)
+     */
+    void write(Connection c, List<Resolved> sends, String state, Long xidRef, Touched touched) throws SQLException {
+        if (sends.isEmpty()) {
+            return;
+        }
+        Map<Long, List<SubscriptionRow>> subscriptions = new HashMap<>();
+        int rows = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql.insertMessage)) {
+            for (Resolved send : sends) {
+                OutgoingMessage m = send.message();
+                if (!send.target().isTopic()) {
+                    add(ps, send.target().endpointId(), m, state, xidRef, touched);
+                    rows++;
+                    continue;
+                }
+                List<SubscriptionRow> subs = subscriptions.get(send.target().destinationId());
+                if (subs == null) {
+                    subs = subscriptionsOf(c, send.target().destinationId());
+                    subscriptions.put(send.target().destinationId(), subs);
+                }
+                for (SubscriptionRow sub : subs) {
+                    boolean plain = sub.selector() == null && !sub.noLocal();
+                    if (plain || m.matcher().accepts(sub.selector(), sub.noLocal(), sub.connectionId())) {
+                        add(ps, sub.endpointId(), m, state, xidRef, touched);
+                        rows++;
+                    }
+                }
+            }
+            if (rows > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private void add(PreparedStatement ps, long endpointId, OutgoingMessage m, String state, Long xidRef, Touched touched)
+            throws SQLException {
+        ps.setLong(1, endpointId);
+        ps.setString(2, state);
+        ps.setInt(3, m.priority());
+        ps.setLong(4, Math.max(0, m.deliverAt()));
+        ps.setLong(5, Math.max(0, m.expiration()));
+        if (xidRef == null) {
+            ps.setNull(6, Types.BIGINT);
+        } else {
+            ps.setLong(6, xidRef);
+        }
+        ps.setString(7, m.messageId());
+        ps.setBytes(8, m.payload());
+        ps.addBatch();
+        if (READY.equals(state)) {
+            touched.add(endpointId, m.deliverAt());
+        }
+    }
+
+    private List<SubscriptionRow> subscriptionsOf(Connection c, long topicId) throws SQLException {
+        return Jdbc.query(c, sql.subscriptionsOfTopic, ps -> ps.setLong(1, topicId),
+                rs -> new SubscriptionRow(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
+    }
+}

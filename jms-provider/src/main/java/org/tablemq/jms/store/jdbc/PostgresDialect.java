@@ -1,0 +1,69 @@
+package org.tablemq.jms.store.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PostgreSQL: claims in one statement with {@code FOR UPDATE SKIP LOCKED}, partial indexes so that the sparse
+ * columns (leases, expirations, XA references) cost nothing for the rows that do not use them, and
+ * LISTEN/NOTIFY to tell other nodes about new messages.
+ */
+final class PostgresDialect extends Dialect {
+
+    PostgresDialect(String prefix) {
+        super(prefix);
+    }
+
+    @Override
+    String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    String idColumn() {
+        return "id";
+    }
+
+    @Override
+    String candidateLockClause() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    @Override
+    String createVersionTable() {
+        return sql("CREATE TABLE IF NOT EXISTS {p}schema_version (version INT NOT NULL)");
+    }
+
+    @Override
+    List<String> schemaV1() {
+        List<String> ddl = new ArrayList<>(commonTables("BYTEA", "BYTEA"));
+        ddl.add(sql("CREATE INDEX {p}messages_claim ON {p}messages (endpoint_id, priority DESC, id)"
+                + " WHERE state = 'R' AND owner IS NULL"));
+        ddl.add(sql("CREATE INDEX {p}messages_endpoint ON {p}messages (endpoint_id)"));
+        ddl.add(sql("CREATE INDEX {p}messages_expiration ON {p}messages (expiration) WHERE expiration > 0"));
+        ddl.add(sql("CREATE INDEX {p}messages_lease ON {p}messages (lease_until) WHERE lease_until IS NOT NULL"));
+        ddl.add(sql("CREATE INDEX {p}messages_xid ON {p}messages (xid_ref) WHERE xid_ref IS NOT NULL"));
+        return ddl;
+    }
+
+    @Override
+    String upsertNode() {
+        return sql("INSERT INTO {p}nodes (node_id, heartbeat) VALUES (?, ?)"
+                + " ON CONFLICT (node_id) DO UPDATE SET heartbeat = EXCLUDED.heartbeat");
+    }
+
+    @Override
+    Optional<String> claimInOneStatement() {
+        return Optional.of(sql("UPDATE {p}messages SET owner = ?, owner_node = ?, lease_until = ?,"
+                + " delivery_count = delivery_count + 1 WHERE id IN (SELECT id FROM {p}messages"
+                + " WHERE endpoint_id = ? AND state = 'R' AND owner IS NULL AND deliver_at <= ?"
+                + " AND (expiration = 0 OR expiration > ?) ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " RETURNING " + MESSAGE_COLUMNS));
+    }
+
+    @Override
+    Optional<String> notifyStatement() {
+        return Optional.of("SELECT pg_notify(?, ?)");
+    }
+}

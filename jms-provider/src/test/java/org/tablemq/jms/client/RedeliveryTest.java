@@ -1,0 +1,71 @@
+package org.tablemq.jms.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tablemq.jms.testing.TestDatabase;
+import org.tablemq.jms.tx.RedeliveryPolicy;
+
+class RedeliveryTest extends FacadeTestBase {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void messageGoesToItsDeadLetterQueueAfterMaxDeliveryAttempts(TestDatabase db) throws JMSException {
+        Connection conn = connect(factory(db, f -> f.setMaxDeliveryAttempts(2)));
+        Session tx = conn.createSession(Session.SESSION_TRANSACTED);
+        Queue q = tx.createQueue(unique("poison"));
+        send(tx, q, "poison");
+        tx.commit();
+        MessageConsumer c = tx.createConsumer(q);
+        assertThat(c.receive(5000)).isNotNull();
+        tx.rollback();
+        assertThat(c.receive(5000).getIntProperty("JMSXDeliveryCount")).isEqualTo(2);
+        tx.rollback();
+        assertThat(c.receive(300)).isNull();
+
+        Session s = conn.createSession();
+        Message dead = s.createConsumer(s.createQueue("DLQ." + q.getQueueName())).receive(5000);
+        assertThat(text(dead)).isEqualTo("poison");
+        assertThat(dead.getStringProperty(RedeliveryPolicy.REASON_PROPERTY)).contains(q.getQueueName()).contains("2");
+        assertThat(dead.getStringProperty(RedeliveryPolicy.ORIGIN_PROPERTY)).contains(q.getQueueName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void redeliveryDelayHoldsARolledBackMessageBack(TestDatabase db) throws JMSException {
+        Session tx = connect(factory(db, f -> f.setRedeliveryDelay(1000))).createSession(Session.SESSION_TRANSACTED);
+        Queue q = tx.createQueue(unique("delayed-redelivery"));
+        send(tx, q, "later");
+        tx.commit();
+        MessageConsumer c = tx.createConsumer(q);
+        c.receive(5000);
+        long rolledBack = System.currentTimeMillis();
+        tx.rollback();
+        assertThat(c.receiveNoWait()).isNull();
+        assertThat(text(c.receive(10_000))).isEqualTo("later");
+        assertThat(System.currentTimeMillis() - rolledBack).isGreaterThanOrEqualTo(900);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void deadLetterQueuePrefixIsConfigurable(TestDatabase db) throws JMSException {
+        Connection conn = connect(factory(db, f -> {
+            f.setMaxDeliveryAttempts(1);
+            f.setDeadLetterQueuePrefix("dead.");
+        }));
+        Session s = conn.createSession(Session.CLIENT_ACKNOWLEDGE);
+        Queue q = s.createQueue(unique("prefixed"));
+        send(s, q, "x");
+        s.createConsumer(q).receive(5000);
+        s.recover();
+        Session other = conn.createSession();
+        assertThat(text(other.createConsumer(other.createQueue("dead." + q.getQueueName())).receive(5000))).isEqualTo("x");
+    }
+}

@@ -1,0 +1,99 @@
+package org.tablemq.jms.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A child JVM running a test main class on the test classpath, whose stdout lines are collected as they come, so
+ * a test can kill it with SIGKILL ({@link Process#destroyForcibly()}) at a moment of its choosing and still know
+ * every line the child wrote before it died.
+ */
+final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final Path stderr;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+
+    private ChildJvm(Process process, Path stderr) {
+        this.process = process;
+        this.stderr = stderr;
+        this.reader = new Thread(this::readLines, "child-stdout-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ChildJvm start(Class<?> mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        // a short-lived child: quick startup matters more than peak speed
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        Path stderr = Files.createTempFile("tablemq-child-", ".err");
+        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        return new ChildJvm(process, stderr);
+    }
+
+    private void readLines() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            lines.add("IO-ERROR " + e);
+        }
+    }
+
+    List<String> lines() {
+        return lines;
+    }
+
+    boolean printed(String line) {
+        return lines.contains(line);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** What the child wrote to stderr, for failure messages. */
+    String stderr() {
+        try {
+            return Files.readString(stderr);
+        } catch (IOException e) {
+            return "(stderr unreadable: " + e + ")";
+        }
+    }
+
+    /** SIGKILL, then waits until the process is gone and every line it wrote has been read. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        reader.join(10_000);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+        try {
+            Files.deleteIfExists(stderr);
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.tablemq.jms.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.tablemq.jms.store.jdbc.StoreFixture.message;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.tablemq.jms.store.DestinationRef;
+import org.tablemq.jms.store.Endpoint;
+import org.tablemq.jms.store.OutgoingMessage;
+import org.tablemq.jms.store.StoreUnavailableException;
+import org.tablemq.jms.testing.TestDatabase;
+
+/** The contract on PostgreSQL, plus what only a shared server can show: several nodes and outages. */
+class PostgresMessageStoreTest extends MessageStoreContract {
+
+    static {
+        // Surefire enables assertions; the PostgreSQL driver then throws AssertionError instead of SQLException
+        // from a batch whose connection broke (BatchResultHandler.isAutoCommit). Production runs without -ea.
+        PostgresMessageStoreTest.class.getClassLoader().setPackageAssertionStatus("org.postgresql", false);
+    }
+
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.POSTGRESQL;
+    }
+
+    @Test
+    void twoNodesConsumingOneQueueConcurrentlyGetEachMessageExactlyOnce(TestInfo info) throws Exception {
+        DestinationRef queue = DestinationRef.queue(unique(info));
+        JdbcMessageStore other = fixture.open();
+        int total = 10_000;
+        for (int start = 0; start < total; start += 500) {
+            List<OutgoingMessage> batch = new ArrayList<>();
+            for (int i = start; i < start + 500; i++) {
+                batch.add(message(queue, "m" + i));
+            }
+            store.send(batch);
+        }
+        Endpoint endpoint = store.queueEndpoint(queue.name());
+
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        consume(List.of(store, other), endpoint, 4, total, seen, duplicates);
+
+        assertThat(duplicates).hasValue(0);
+        assertThat(seen).hasSize(total);
+        assertThat(store.depth(endpoint)).isZero();
+    }
+
+    @Test
+    void aSendOnOneNodeWakesAConsumerWaitingOnAnotherNodeAtOnce(TestInfo info) throws Exception {
+        DestinationRef queue = DestinationRef.queue(unique(info));
+        JdbcMessageStore other = fixture.open();
+        Endpoint endpoint = other.queueEndpoint(queue.name());
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        List<Long> latenciesMillis = new ArrayList<>();
+        try {
+            for (int round = 0; latenciesMillis.size() < 5 && round < 50; round++) {
+                long seen = other.arrivals().version(endpoint.id());
+                Future<Long> wokeAt = waiter.submit(() ->
+                        other.arrivals().await(endpoint.id(), seen, TimeUnit.SECONDS.toNanos(10)) ? System.nanoTime() : -1L);
+                await().atMost(Duration.ofSeconds(5)).until(() -> waiting(other) || wokeAt.isDone());
+                if (wokeAt.isDone()) {
+                    continue;     // woken by something else (e.g. the listener connecting); measure again
+                }
+                store.send(List.of(message(queue, "news " + round)));
+                long sentAt = System.nanoTime();
+                long woke = wokeAt.get(15, TimeUnit.SECONDS);
+                assertThat(woke).as("the waiter on the other node was woken").isPositive();
+                latenciesMillis.add(TimeUnit.NANOSECONDS.toMillis(Math.max(0, woke - sentAt)));
+            }
+        } finally {
+            waiter.shutdownNow();
+        }
+        // PostgreSQL delivers the notification when the send commits; the store never polls there
+        assertThat(latenciesMillis.stream().sorted().toList().get(2)).as("median of %s", latenciesMillis).isLessThan(100);
+    }
+
+    private static boolean waiting(JdbcMessageStore s) {
+        return ((Arrivals) s.arrivals()).hasWaiters();
+    }
+
+    @Test
+    void openingAStoreOnAnUnreachableDatabaseThrowsStoreUnavailableNamingTheUrl() {
+        String url = "jdbc:postgresql://127.0.0.1:1/test?password=secret";
+
+        assertThatThrownBy(() -> JdbcMessageStore.open(fixture.config().withUrl(url)))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/test?password=****")
+                .hasMessageContaining("SQLState 08")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void storeRecoversByItselfAfterItsConnectionsAreTerminated(TestInfo info) throws Exception {
+        DestinationRef queue = DestinationRef.queue(unique(info));
+        JdbcMessageStore victim = fixture.open();
+        victim.send(List.of(message(queue, "before")));
+
+        try (Connection admin = fixture.connect(); var ps = admin.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE ?")) {
+            ps.setString(1, "tablemq-" + victim.nodeId() + "%");
+            ps.execute();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).ignoreException(StoreUnavailableException.class)
+                .untilAsserted(() -> victim.send(List.of(message(queue, "after"))));
+        Endpoint endpoint = victim.queueEndpoint(queue.name());
+        assertThat(victim.depth(endpoint)).isGreaterThanOrEqualTo(2);
+        // the LISTEN connection came back too: news from another node still arrives
+        long seen = victim.arrivals().version(endpoint.id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            store.send(List.of(message(queue, "ping")));
+            return victim.arrivals().await(endpoint.id(), seen, TimeUnit.MILLISECONDS.toNanos(200));
+        });
+    }
+
+    @Test
+    void storeFailsWhileTheDatabaseIsUnreachableAndWorksAgainWhenItReturns(TestInfo info) throws Exception {
+        DestinationRef queue = DestinationRef.queue(unique(info));
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
+            JdbcMessageStore viaProxy = fixture.open(fixture.config()
+                    .withUrl("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test"));
+            viaProxy.send(List.of(message(queue, "before")));
+
+            proxy.stop();
+            assertThatThrownBy(() -> viaProxy.send(List.of(message(queue, "during"))))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("127.0.0.1:" + proxy.port())
+                    .hasMessageContaining("SQLState");
+            proxy.start();
+
+            await().atMost(Duration.ofSeconds(60)).ignoreException(StoreUnavailableException.class)
+                    .untilAsserted(() -> viaProxy.send(List.of(message(queue, "after"))));
+            assertThat(store.claim(claimAll(store.queueEndpoint(queue.name()), 10)))
+                    .extracting(StoreFixture::text).containsExactly("before", "after");
+        }
+    }
+
+    @Test
+    void openingAStoreDoesNotReadTheBacklog() throws Exception {
+        JdbcMessageStore seeded = fixture.open();
+        Endpoint endpoint = seeded.queueEndpoint("backlog");
+        fixture.execute("INSERT INTO {p}messages (endpoint_id, state, priority, deliver_at, expiration, delivery_count,"
+                + " payload) SELECT ?, 'R', 4, 0, 0, 0, '\\x00'::bytea FROM generate_series(1, 200000)", endpoint.id());
+
+        // while another transaction holds the messages table exclusively, anything that reads it would block
+        try (Connection locker = fixture.connect()) {
+            locker.setAutoCommit(false);
+            try (var s = locker.createStatement()) {
+                s.execute("LOCK TABLE " + fixture.prefix + "messages IN ACCESS EXCLUSIVE MODE");
+            }
+            CompletableFuture<JdbcMessageStore> opening = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return fixture.open();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(60)).until(opening::isDone);
+            assertThat(opening.get().nodeId()).isNotEmpty();
+            locker.rollback();
+        }
+        assertThat(seeded.depth(endpoint)).isEqualTo(200_000);
+    }
+}
