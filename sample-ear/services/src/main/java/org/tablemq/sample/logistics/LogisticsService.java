@@ -151,7 +151,7 @@ public class LogisticsService {
         }
     }
 
-    /** Order ids of the events waiting in the logistics dead letter queue, oldest first. */
+    /** Order ids of the events waiting in the logistics dead letter queue, oldest first (-1: a message without one). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<Long> deadLetteredOrders() {
         try (JMSContext jms = connectionFactory.createContext();
@@ -159,7 +159,9 @@ public class LogisticsService {
             List<Long> orderIds = new ArrayList<>();
             Enumeration<?> messages = browser.getEnumeration();
             while (messages.hasMoreElements()) {
-                orderIds.add(((Message) messages.nextElement()).getLongProperty(Channels.ORDER_ID_PROPERTY));
+                Message m = (Message) messages.nextElement();
+                // anything else sent to this queue by hand is counted by the queue, not matched to an order
+                orderIds.add(m.propertyExists(Channels.ORDER_ID_PROPERTY) ? m.getLongProperty(Channels.ORDER_ID_PROPERTY) : -1L);
             }
             return orderIds;
         } catch (InvalidDestinationRuntimeException e) {

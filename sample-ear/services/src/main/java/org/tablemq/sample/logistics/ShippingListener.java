@@ -32,6 +32,8 @@ import org.tablemq.sample.events.PaymentSucceeded;
 })
 public class ShippingListener implements MessageListener {
 
+    private static final System.Logger LOG = System.getLogger(ShippingListener.class.getName());
+
     @EJB
     private LogisticsService logistics;
     @EJB
@@ -41,6 +43,12 @@ public class ShippingListener implements MessageListener {
     public void onMessage(Message message) {
         PaymentSucceeded event;
         try {
+            if (!PaymentSucceeded.TYPE.equals(message.getJMSType())) {
+                // consumed, not retried: a message of another type will not become a payment on redelivery
+                LOG.log(System.Logger.Level.WARNING, "Ignoring message {0} of type {1} on topic payments",
+                        message.getJMSMessageID(), message.getJMSType());
+                return;
+            }
             event = EventCodec.fromJson(message.getBody(String.class), PaymentSucceeded.class);
             journal.record("logistics-service", event.orderId(), message.getJMSRedelivered(),
                     message.getIntProperty("JMSXDeliveryCount"));

@@ -43,6 +43,12 @@ public class OrderPaymentListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
+            if (!PaymentSucceeded.TYPE.equals(message.getJMSType())) {
+                // consumed, not retried: a message of another type will not become a payment on redelivery
+                LOG.log(Level.WARNING, "Ignoring message {0} of type {1} on topic payments",
+                        message.getJMSMessageID(), message.getJMSType());
+                return;
+            }
             PaymentSucceeded event = EventCodec.fromJson(message.getBody(String.class), PaymentSucceeded.class);
             journal.record("order-service", event.orderId(), message.getJMSRedelivered(),
                     message.getIntProperty("JMSXDeliveryCount"));
