@@ -20,17 +20,17 @@ public class OutboundClient {
     @Resource(lookup = ItResources.CONNECTION_FACTORY)
     private ConnectionFactory connectionFactory;
 
-    /** Sends in one transaction (committed when this method returns). */
-    public void send(String queue, String text) {
+    /** Sends in one transaction (committed when this method returns), with the test's key as a property. */
+    public void send(String queue, String text, String key) {
         try (JMSContext jms = connectionFactory.createContext()) {
-            jms.createProducer().send(jms.createQueue(queue), text);
+            jms.createProducer().setProperty(ItResources.KEY, key).send(jms.createQueue(queue), text);
         }
     }
 
-    /** Receives in another transaction: the message was committed by {@link #send}. */
-    public String receive(String queue, long timeoutMillis) {
+    /** Receives the first message with this key in another transaction: it was committed by {@link #send}. */
+    public String receive(String queue, String key, long timeoutMillis) {
         try (JMSContext jms = connectionFactory.createContext();
-             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queue))) {
+             JMSConsumer consumer = jms.createConsumer(jms.createQueue(queue), ItResources.KEY + " = '" + key + "'")) {
             return consumer.receiveBody(String.class, timeoutMillis);
         }
     }
