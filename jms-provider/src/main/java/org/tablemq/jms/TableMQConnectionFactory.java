@@ -21,6 +21,7 @@ import org.tablemq.jms.client.TableMQConnection;
 import org.tablemq.jms.client.TableMQContext;
 import org.tablemq.jms.internal.JmsErrors;
 import org.tablemq.jms.internal.Log;
+import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
 
 /**
  * The entry point: a connection factory for a store given by a JDBC URL ({@code jdbc:h2:file:./data/tablemq} by
@@ -102,7 +103,13 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
             described = true;
             LOG.log(System.Logger.Level.DEBUG, snapshot::describe);
         }
-        StoreRegistry.Handle handle = StoreRegistry.acquire(snapshot.storeConfig());
+        JdbcStoreConfig config;
+        try {
+            config = snapshot.storeConfig();
+        } catch (IllegalArgumentException e) {
+            throw JmsErrors.create("Invalid TableMQ configuration: " + e.getMessage(), e);
+        }
+        StoreRegistry.Handle handle = StoreRegistry.acquire(config);
         try {
             return new TableMQConnection(handle.store(), handle::release, snapshot);
         } catch (JMSException | RuntimeException e) {

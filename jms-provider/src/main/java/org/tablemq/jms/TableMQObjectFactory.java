@@ -28,6 +28,8 @@ public class TableMQObjectFactory implements ObjectFactory {
                 return new TableMQQueue(nameOf(ref));
             case "org.tablemq.jms.TableMQTopic":
                 return new TableMQTopic(nameOf(ref));
+            case "org.tablemq.jms.TableMQConnectionFactory":
+                return TableMQConnectionFactory.fromReference(ref);
             default:
                 return null;
         }

@@ -3,7 +3,6 @@ package org.tablemq.jms;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,28 +119,30 @@ public final class TableMQOptions implements Serializable {
             "database password (masked in logs)", true, v -> true, s -> s);
     public static final Option<String> CLIENT_ID = string("clientId", null, "any non-empty string or null",
             "client id given to every connection of this factory (then setClientID is refused)");
-    public static final Option<String> TABLE_PREFIX = add(new Option<>("tablePrefix", String.class, "tmq_", "",
-            "a non-empty string of letters, digits and '_' starting with a letter",
+    public static final Option<String> TABLE_PREFIX = add(new Option<>("tablePrefix", String.class,
+            JdbcStoreConfig.DEFAULT_TABLE_PREFIX, "", "1-30 letters, digits or '_', starting with a letter",
             "prefix of every table the store creates, so several stores can share one database", false,
-            v -> v.matches("[A-Za-z][A-Za-z0-9_]*"), s -> s));
-    public static final Option<Integer> MAX_POOL_SIZE = integer("maxPoolSize", 10, "connections", 1, 1000,
-            "maximum number of pooled database connections per store");
-    public static final Option<Long> LEASE_MILLIS = longOption("leaseMillis", 30_000L, "ms", 1_000, 86_400_000L,
-            "how long a claim lasts unless renewed; a crashed node's messages are redelivered after it");
-    public static final Option<Long> MAX_POLL_MILLIS = longOption("maxPollMillis", 100L, "ms", 10, 60_000,
-            "longest wait between polls for messages sent by other nodes when no notification arrives");
-    public static final Option<Boolean> H2_SYNC = add(new Option<>("h2Sync", Boolean.class, false, "", "true or false; H2 URLs only",
-            "H2 only: force every commit to disk so it survives a power loss (without it commits survive a killed JVM)",
+            v -> v.matches("[A-Za-z][A-Za-z0-9_]{0,29}"), s -> s));
+    public static final Option<Integer> MAX_POOL_SIZE = integer("maxPoolSize", JdbcStoreConfig.DEFAULT_MAX_POOL_SIZE,
+            "connections", 1, 1000, "maximum number of pooled database connections per store");
+    public static final Option<Long> LEASE_MILLIS = longOption("leaseMillis", JdbcStoreConfig.DEFAULT_LEASE_MILLIS,
+            "ms", 1_000, 86_400_000L, "how long a claim lasts unless renewed; a crashed node's messages are redelivered after it");
+    public static final Option<Long> MAX_POLL_MILLIS = longOption("maxPollMillis", JdbcStoreConfig.DEFAULT_MAX_POLL_MILLIS,
+            "ms", 10, 60_000, "longest wait between polls for other nodes' messages where the database has no LISTEN/NOTIFY (H2)");
+    public static final Option<Boolean> H2_SYNC = add(new Option<>("h2Sync", Boolean.class, false, "",
+            "true or false; true only with an H2 URL",
+            "H2 only: fsync every commit, so a power loss keeps it too (a killed JVM loses nothing either way)",
             false, v -> true, TableMQOptions::parseBoolean));
-    public static final Option<String> NODE_NAME = string("nodeName", null, "any non-empty string or null for a generated one",
-            "name of this node in claims and logs");
+    public static final Option<String> NODE_NAME = add(new Option<>("nodeName", String.class, null, "",
+            "1-100 characters, or null for a generated one", "name of this node in claims and logs; unique per live store",
+            false, v -> !v.isEmpty() && v.length() <= 100, s -> s));
     public static final Option<Integer> PREFETCH = integer("prefetch", 10, "messages", 1, 10_000,
             "messages a consumer claims ahead of the application (its window)");
     public static final Option<Integer> MAX_MESSAGE_SIZE = integer("maxMessageSize", 10 * 1024 * 1024, "bytes", 1,
             Integer.MAX_VALUE - 8, "largest encoded message accepted by send; bigger ones fail with ResourceAllocationException");
     public static final Option<String> TRUSTED_PACKAGES = add(new Option<>("trustedPackages", String.class,
-            "java.lang,java.util,java.math,java.time", "", "a comma-separated list of package names, '*' for all",
-            "packages whose classes ObjectMessage.getObject() may deserialize", false,
+            "", "", "comma-separated package prefixes, '*' for all, empty for none",
+            "packages whose classes ObjectMessage.getObject() may deserialize, besides the JDK's value types", false,
             v -> v.isEmpty() || v.matches("\\s*(\\*|[\\w$.]+)(\\s*,\\s*(\\*|[\\w$.]+))*\\s*"), s -> s));
     public static final Option<Long> REDELIVERY_DELAY = longOption("redeliveryDelay", 0L, "ms", 0, 86_400_000L,
             "delay before a rolled back, recovered or failed message is delivered again");
@@ -233,15 +234,14 @@ public final class TableMQOptions implements Serializable {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("(//[^/:@]+:)[^@/]*@", "$1****@");
     }
 
-    /** What the JDBC store needs; two equal configs share one open store. */
+    /**
+     * What the JDBC store needs; two equal configs share one open store.
+     *
+     * @throws IllegalArgumentException if the store refuses the combination (e.g. h2Sync with a PostgreSQL URL)
+     */
     public JdbcStoreConfig storeConfig() {
-        String url = get(URL);
-        JdbcStoreConfig d = JdbcStoreConfig.defaults(url);
-        return new JdbcStoreConfig(url,
-                get(USER) != null ? get(USER) : d.user(),
-                get(PASSWORD) != null ? get(PASSWORD) : d.password(),
-                get(TABLE_PREFIX), get(MAX_POOL_SIZE), get(LEASE_MILLIS), get(MAX_POLL_MILLIS), get(H2_SYNC),
-                get(NODE_NAME) != null ? get(NODE_NAME) : d.nodeName());
+        return new JdbcStoreConfig(get(URL), get(USER), get(PASSWORD), get(TABLE_PREFIX), get(MAX_POOL_SIZE),
+                get(LEASE_MILLIS), get(MAX_POLL_MILLIS), get(H2_SYNC), get(NODE_NAME));
     }
 
     public RedeliveryPolicy redeliveryPolicy() {
@@ -250,10 +250,7 @@ public final class TableMQOptions implements Serializable {
     }
 
     public DeserializationPolicy deserializationPolicy() {
-        String text = get(TRUSTED_PACKAGES);
-        List<String> packages = text.isBlank() ? List.of()
-                : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new DeserializationPolicy(packages);
+        return DeserializationPolicy.parse(get(TRUSTED_PACKAGES));
     }
 
     /** The option table as Markdown, for the README (essentials first, every unit stated). */

@@ -90,6 +90,15 @@ class TableMQOptionsTest {
     }
 
     @Test
+    void jndiObjectFactoryRebuildsTheConnectionFactory() throws Exception {
+        TableMQConnectionFactory f = new TableMQConnectionFactory("jdbc:h2:mem:jndi");
+        f.setPrefetch(7);
+        Object back = new TableMQObjectFactory().getObjectInstance(f.getReference(), null, null, null);
+        assertThat(back).isInstanceOf(TableMQConnectionFactory.class);
+        assertThat(((TableMQConnectionFactory) back).getPrefetch()).isEqualTo(7);
+    }
+
+    @Test
     void factorySurvivesSerialization() throws Exception {
         TableMQConnectionFactory f = new TableMQConnectionFactory("jdbc:h2:mem:ser");
         f.setPrefetch(5);

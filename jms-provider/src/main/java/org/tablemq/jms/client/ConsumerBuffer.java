@@ -158,8 +158,9 @@ final class ConsumerBuffer {
                 store.run("release expired message of " + endpoint, s -> s.release(List.of(Release.undelivered(m.id()))));
                 continue;
             }
-            if (policy.exhausted(m.deliveryCount())) {
-                Release r = policy.deadLetterExhausted(new Delivery(m.id(), m.deliveryCount(), destinationName, endpoint.description()));
+            if (policy.exhausted(m.deliveryCount(), m.deadLetterReason() != null)) {
+                Release r = policy.deadLetterExhausted(new Delivery(m.id(), m.deliveryCount(), destinationName,
+                        endpoint.description(), false));
                 LOG.log(System.Logger.Level.WARNING, () -> "Dead-lettering message " + m.id() + " to '"
                         + r.deadLetter().queue() + "': " + r.deadLetter().reason());
                 store.run("dead-letter message of " + endpoint, s -> s.release(List.of(r)));

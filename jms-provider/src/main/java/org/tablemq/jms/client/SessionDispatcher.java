@@ -114,7 +114,7 @@ final class SessionDispatcher {
                         buffer.pushBack(m);
                         continue;
                     }
-                    session.deliverToListener(consumer, m, listener);
+                    session.handover().toListener(consumer, m, listener);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.ERROR, "Unexpected failure delivering to " + consumer.description(), e);
                 } finally {

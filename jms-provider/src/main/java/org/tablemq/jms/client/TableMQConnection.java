@@ -5,7 +5,6 @@ import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
 import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateException;
-import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueConnection;
@@ -19,22 +18,17 @@ import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tablemq.jms.TableMQDestination;
 import org.tablemq.jms.TableMQOptions;
-import org.tablemq.jms.TableMQTemporaryQueue;
-import org.tablemq.jms.TableMQTemporaryTopic;
 import org.tablemq.jms.TemporaryDestinationOwner;
 import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.message.DeserializationPolicy;
-import org.tablemq.jms.store.DestinationRef;
 import org.tablemq.jms.store.MessageStore;
 import org.tablemq.jms.tx.LocalTransactionContext;
 import org.tablemq.jms.tx.NoTransactionContext;
@@ -63,8 +57,7 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
     private final StartGate gate = new StartGate();
     private final AtomicInteger sessionNumbers = new AtomicInteger();
     private final Set<TableMQSession> sessions = new CopyOnWriteArraySet<>();
-    private final Map<DestinationRef, TableMQDestination> temporaries = new ConcurrentHashMap<>();
-    private final Set<DestinationRef> ensured = ConcurrentHashMap.newKeySet();
+    private final ConnectionDestinations destinations;
     private final ExecutorService notifier;
     private volatile ExceptionListener exceptionListener;
     private volatile JMSException lastReported;
@@ -79,6 +72,7 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
         this.onClose = onClose;
         this.closed = new ClosedState("connection " + id);
         this.gateway = new StoreGateway(store, this::reportFailure);
+        this.destinations = new ConnectionDestinations(id, closed.description(), gateway);
         this.redeliveryPolicy = this.options.redeliveryPolicy();
         this.deserializationPolicy = this.options.deserializationPolicy();
         this.clientId = new ClientIdentity(store.nodeId(), closed.description());
@@ -269,7 +263,6 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
     @Override
     public void setExceptionListener(ExceptionListener listener) throws JMSException {
         checkOpen();
-        clientId.markUsed();
         this.exceptionListener = listener;
     }
 
@@ -293,63 +286,30 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
         }
     }
 
-    // ---- temporary destinations
+    // ---- temporary destinations (kept by ConnectionDestinations)
 
     TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
-        TableMQTemporaryQueue q = new TableMQTemporaryQueue("TMP.Q." + id + "." + UUID.randomUUID(), this);
-        createTemporary(q);
-        return q;
+        return destinations.createTemporaryQueue(this);
     }
 
     TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
-        TableMQTemporaryTopic t = new TableMQTemporaryTopic("TMP.T." + id + "." + UUID.randomUUID(), this);
-        createTemporary(t);
-        return t;
-    }
-
-    private void createTemporary(TableMQDestination d) throws JMSException {
-        DestinationRef ref = d.toRef();
-        gateway.run("create temporary " + ref, s -> s.createTemporary(ref, id));
-        temporaries.put(ref, d);
+        return destinations.createTemporaryTopic(this);
     }
 
     @Override
     public void deleteTemporary(TableMQDestination d) throws JMSException {
         checkOpen();
-        DestinationRef ref = d.toRef();
-        if (!temporaries.containsKey(ref)) {
-            throw new InvalidDestinationException("Cannot delete temporary " + ref + ": it was deleted already or belongs to another connection");
-        }
-        for (TableMQMessageConsumer c : consumers()) {
-            if (c.destination().toRef().equals(ref)) {
-                throw new IllegalStateException("Cannot delete temporary " + ref + ": " + c.description() + " still consumes from it");
-            }
-        }
-        gateway.run("delete temporary " + ref, s -> s.deleteTemporary(ref));
-        temporaries.remove(ref);
+        destinations.deleteTemporary(d, consumers());
     }
 
-    /** Only the connection that created a temporary destination may consume from it. */
     void checkConsumable(TableMQDestination d) throws JMSException {
-        if (Destinations.isTemporary(d) && !temporaries.containsKey(d.toRef())) {
-            throw new InvalidDestinationException("Cannot consume from temporary " + d.toRef() + " in " + description()
-                    + ": it was deleted or belongs to another connection");
-        }
+        destinations.checkConsumable(d);
     }
 
-    /** Creates a destination on its first use; a temporary one must still exist. */
     void checkSendable(TableMQDestination d) throws JMSException {
-        DestinationRef ref = d.toRef();
-        if (Destinations.isTemporary(d)) {
-            if (!temporaries.containsKey(ref) && !gateway.call("look up temporary " + ref, s -> s.exists(ref))) {
-                throw new InvalidDestinationException("Cannot send to temporary " + ref + ": it has been deleted");
-            }
-        } else if (!ensured.contains(ref)) {
-            gateway.run("create " + ref, s -> s.ensureDestination(ref));
-            ensured.add(ref);
-        }
+        destinations.checkSendable(d);
     }
 
     // ---- application server facilities (optional; TableMQ serves MDBs through its resource adapter)
@@ -417,14 +377,10 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
                 failure = addTo(failure, e);
             }
         }
-        for (DestinationRef ref : temporaries.keySet()) {
-            try {
-                gateway.run("delete temporary " + ref, s -> s.deleteTemporary(ref));
-            } catch (JMSException e) {
-                failure = addTo(failure, e);
-            }
+        JMSException temporaries = destinations.deleteAll();
+        if (temporaries != null) {
+            failure = addTo(failure, temporaries);
         }
-        temporaries.clear();
         clientId.release();
         notifier.shutdown();
         onClose.run();

@@ -103,7 +103,7 @@ public final class TableMQConsumer implements JMSConsumer {
     private void giveUpHeldBack() {
         if (heldBack != null) {
             heldBack = null;
-            context.recoverSession();
+            context.heldBackGivenUp();
         }
     }
 
@@ -112,6 +112,7 @@ public final class TableMQConsumer implements JMSConsumer {
         Message m = heldBack;
         if (m != null) {
             heldBack = null;
+            context.acks().heldBackReleased();
             return m;
         }
         return call(receive);
@@ -119,7 +120,7 @@ public final class TableMQConsumer implements JMSConsumer {
 
     private Message handOut(Message m) {
         if (m != null) {
-            run(() -> context.consumed(m));
+            run(() -> context.acks().consumed(m));
         }
         return m;
     }
@@ -132,14 +133,15 @@ public final class TableMQConsumer implements JMSConsumer {
         try {
             body = extract(m, type);
         } catch (MessageFormatRuntimeException e) {
-            if (context.acknowledgesEachMessage()) {
+            if (context.acks().eachMessage()) {
                 heldBack = m; // as if this call had not happened: unacknowledged, next in line, not redelivered
+                context.acks().holdingBack();
             } else {
-                run(() -> context.consumed(m)); // CLIENT/transacted: consumed; ack, recover or rollback decide
+                run(() -> context.acks().consumed(m)); // CLIENT/transacted: consumed; ack, recover or rollback decide
             }
             throw e;
         }
-        run(() -> context.consumed(m));
+        run(() -> context.acks().consumed(m));
         return body;
     }
 

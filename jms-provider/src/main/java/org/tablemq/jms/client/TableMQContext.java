@@ -38,6 +38,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * AUTO_ACKNOWLEDGE and DUPS_OK_ACKNOWLEDGE contexts run a CLIENT_ACKNOWLEDGE session underneath and acknowledge
  * each message themselves once it has been handed out: that is what lets {@code receiveBody} keep a message
  * whose body has the wrong type unacknowledged and deliver it again, not as a redelivery, as the spec demands.
+ * While a message is held back, acknowledgements of other messages wait (a CLIENT_ACKNOWLEDGE acknowledgement
+ * covers the whole session, the held-back message included) until it is handed out; if its consumer closes
+ * instead, the session is recovered and those messages come again flagged as redelivered: a duplicate that says
+ * so is preferred to a lost message.
  */
 public class TableMQContext implements JMSContext {
 
@@ -48,8 +52,7 @@ public class TableMQContext implements JMSContext {
     private MessageProducer producer;
     private volatile boolean autoStart = true;
     private volatile boolean closed;
-    /** CLIENT_ACKNOWLEDGE: the last message handed out, whose acknowledge() acknowledges the whole session. */
-    private volatile Message lastConsumed;
+    private final TableMQContextAcks acks;
 
     /**
      * A context that owns {@code connection}: closing the last context on it closes it.
@@ -64,6 +67,7 @@ public class TableMQContext implements JMSContext {
     private TableMQContext(TableMQContextConnection shared, int sessionMode) {
         this.shared = shared;
         this.sessionMode = sessionMode;
+        this.acks = new TableMQContextAcks(sessionMode);
         shared.acquire();
     }
 
@@ -269,19 +273,14 @@ public class TableMQContext implements JMSContext {
         for (TableMQConsumer consumer : consumers) {
             consumer.forgetHeldBack();
         }
-        lastConsumed = null;
+        acks.recovered();
         run(() -> session("recover").recover());
     }
 
     @Override
     public void acknowledge() {
         checkOpen("acknowledge");
-        Message last = lastConsumed;
-        if (sessionMode != CLIENT_ACKNOWLEDGE || last == null) {
-            return; // the spec: no effect in the other modes; nothing consumed means nothing to acknowledge
-        }
-        run(last::acknowledge);
-        lastConsumed = null;
+        run(acks::acknowledgeSession);
     }
 
     @Override
@@ -393,32 +392,21 @@ public class TableMQContext implements JMSContext {
         return producer;
     }
 
-    /** Whether this context acknowledges each message itself once it is handed out (AUTO and DUPS_OK). */
-    boolean acknowledgesEachMessage() {
-        return sessionMode == AUTO_ACKNOWLEDGE || sessionMode == DUPS_OK_ACKNOWLEDGE;
+    TableMQContextAcks acks() {
+        return acks;
     }
 
-    /** A message has been handed to the application (returned by receive, or passed to a listener that returned). */
-    void consumed(Message message) throws JMSException {
-        if (acknowledgesEachMessage()) {
-            message.acknowledge();
-        } else if (sessionMode == CLIENT_ACKNOWLEDGE) {
-            lastConsumed = message;
-        }
-    }
-
-    /** A message is about to be passed to a listener: in CLIENT mode it counts as consumed from then on. */
-    void delivering(Message message) {
-        if (sessionMode == CLIENT_ACKNOWLEDGE) {
-            lastConsumed = message;
-        }
-    }
-
-    /** Redelivers what the session has not acknowledged (used when a message held back must be given up). */
+    /** Redelivers what the session has not acknowledged (AUTO mode: a listener threw). */
     void recoverSession() {
         if (!closed) {
             run(() -> session("recover").recover());
         }
+    }
+
+    /** A held-back message will not be received here: the session redelivers everything not acknowledged. */
+    void heldBackGivenUp() {
+        acks.heldBackReleased();
+        recoverSession();
     }
 
     void consumerClosed(TableMQConsumer consumer) {

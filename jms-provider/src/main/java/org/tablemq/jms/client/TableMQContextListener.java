@@ -29,20 +29,20 @@ final class TableMQContextListener implements MessageListener {
     }
 
     private void deliver(Message message) {
-        context.delivering(message);
+        context.acks().delivering(message);
         try {
             listener.onMessage(message);
         } catch (RuntimeException e) {
             // a listener that throws is an application error; the spec says what happens to the message
             LOG.log(System.Logger.Level.WARNING, () -> "MessageListener " + listener + " threw on message "
-                    + idOf(message) + (context.acknowledgesEachMessage() ? "; it will be delivered again" : ""), e);
-            if (context.acknowledgesEachMessage()) {
+                    + idOf(message) + (context.acks().eachMessage() ? "; it will be delivered again" : ""), e);
+            if (context.acks().eachMessage()) {
                 context.recoverSession();
             }
             return;
         }
         try {
-            context.consumed(message);
+            context.acks().consumed(message);
         } catch (JMSException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "Cannot acknowledge message " + idOf(message)
                     + " after its MessageListener returned; it may be delivered again", e);

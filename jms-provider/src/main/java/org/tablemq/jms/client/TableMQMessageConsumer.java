@@ -63,7 +63,8 @@ public class TableMQMessageConsumer implements QueueReceiver, TopicSubscriber {
     }
 
     Delivery delivery(StoredMessage m) {
-        return new Delivery(m.id(), m.deliveryCount(), destination.getName(), buffer.endpoint().description());
+        return new Delivery(m.id(), m.deliveryCount(), destination.getName(), buffer.endpoint().description(),
+                m.deadLetterReason() != null);
     }
 
     @Override
@@ -119,7 +120,7 @@ public class TableMQMessageConsumer implements QueueReceiver, TopicSubscriber {
             Thread.currentThread().interrupt();
             throw JmsErrors.create("Interrupted during " + what + " on " + description(), e);
         }
-        return m == null ? null : session.deliverToReceiver(this, m);
+        return m == null ? null : session.handover().toReceiver(this, m);
     }
 
     /** Pauses a listener thread after a store failure; false once the consumer is closed. */

@@ -31,7 +31,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tablemq.jms.TableMQDestination;
-import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.message.TableMQBytesMessage;
 import org.tablemq.jms.message.TableMQMapMessage;
 import org.tablemq.jms.message.TableMQMessage;
@@ -39,20 +38,17 @@ import org.tablemq.jms.message.TableMQObjectMessage;
 import org.tablemq.jms.message.TableMQStreamMessage;
 import org.tablemq.jms.message.TableMQTextMessage;
 import org.tablemq.jms.store.OutgoingMessage;
-import org.tablemq.jms.store.StoredMessage;
-import org.tablemq.jms.tx.Delivery;
 import org.tablemq.jms.tx.StoreGateway;
 import org.tablemq.jms.tx.TransactionContext;
 
 /**
  * A Session (also QueueSession and TopicSession): state checks and delegation. Consumers are built by
- * {@link ConsumerFactory}, sends go through {@link SendPath} (and {@link AsyncSender}), acknowledgements through
+ * {@link ConsumerFactory}, deliveries handed over by {@link Handover}, sends go through {@link SendPath} (and
+ * {@link AsyncSender}), acknowledgements through
  * {@link AckTracker}, asynchronous delivery through {@link SessionDispatcher}, and the store work of sends and acks
  * through the {@link TransactionContext} the connection supplies.
  */
 public class TableMQSession implements Session, QueueSession, TopicSession {
-
-    private static final System.Logger LOG = Log.of(TableMQSession.class);
 
     /** Which API created the session: a QueueSession or TopicSession refuses the other domain's calls. */
     public enum Domain { UNIFIED, QUEUE, TOPIC }
@@ -68,6 +64,7 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
     private final SendPath sendPath;
     private final AsyncSender asyncSender;
     private final ConsumerFactory consumers;
+    private final Handover handover;
     private final AtomicInteger childNumbers = new AtomicInteger();
     private final Set<TableMQMessageConsumer> openConsumers = new CopyOnWriteArraySet<>();
     private final Set<TableMQMessageProducer> openProducers = new CopyOnWriteArraySet<>();
@@ -86,6 +83,7 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
         this.sendPath = new SendPath(this);
         this.asyncSender = new AsyncSender(this, sendPath);
         this.consumers = new ConsumerFactory(this);
+        this.handover = new Handover(this);
     }
 
     // ---- collaborators' access
@@ -112,6 +110,10 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
 
     AckTracker acks() {
         return acks;
+    }
+
+    Handover handover() {
+        return handover;
     }
 
     String nextChildName(String kind) {
@@ -236,57 +238,6 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
     private void releasePrefetched() throws JMSException {
         for (TableMQMessageConsumer c : openConsumers) {
             c.buffer().releaseUndelivered();
-        }
-    }
-
-    // ---- delivery (called by consumers and the dispatcher)
-
-    Message deliverToReceiver(TableMQMessageConsumer consumer, StoredMessage m) throws JMSException {
-        Delivery d = consumer.delivery(m);
-        TableMQMessage msg = decodeOrGiveBack(d, m);
-        acks.delivering(d);
-        acks.delivered(d);
-        return msg;
-    }
-
-    void deliverToListener(TableMQMessageConsumer consumer, StoredMessage m, MessageListener listener) {
-        Delivery d = consumer.delivery(m);
-        try {
-            TableMQMessage msg = decodeOrGiveBack(d, m);
-            acks.delivering(d);
-            boolean ok = false;
-            CallbackGuard.enterListener(this);
-            try {
-                listener.onMessage(msg);
-                ok = true;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, () -> "MessageListener of " + consumer.description()
-                        + " threw on message " + d.messageId() + " (delivery " + d.deliveryCount() + "): " + e);
-            } finally {
-                CallbackGuard.exitListener();
-            }
-            if (ok) {
-                acks.delivered(d);
-            } else {
-                acks.listenerFailed(d);
-            }
-        } catch (JMSException e) {
-            connection.reportFailure(e);
-        }
-    }
-
-    /** A message that cannot be decoded counts as a failed delivery, so it ends on the dead letter queue. */
-    private TableMQMessage decodeOrGiveBack(Delivery d, StoredMessage m) throws JMSException {
-        try {
-            return IncomingMessages.forDelivery(m, connection.deserializationPolicy(), d.source(), this::acknowledgeFromMessage);
-        } catch (JMSException e) {
-            try {
-                storeGateway().run("give back an undecodable message", s -> s.release(java.util.List.of(
-                        connection.redeliveryPolicy().onFailure(d, System.currentTimeMillis()))));
-            } catch (JMSException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
         }
     }
 

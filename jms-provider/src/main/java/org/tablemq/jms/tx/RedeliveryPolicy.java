@@ -24,17 +24,20 @@ public record RedeliveryPolicy(long delayMillis, double backoff, long maxDelayMi
 
     /** How to give back a message whose delivery failed. */
     public Release onFailure(Delivery d, long nowMillis) {
-        if (d.deliveryCount() >= maxDeliveryAttempts) {
+        if (d.deliveryCount() >= maxDeliveryAttempts && !d.deadLettered()) {
             return Release.deadLetter(d.messageId(), deadLetter(d, "delivery failed " + d.deliveryCount()
                     + " times, maxDeliveryAttempts is " + maxDeliveryAttempts));
         }
-        long delay = delayFor(d.deliveryCount());
+        long delay = delayFor(Math.min(d.deliveryCount(), maxDeliveryAttempts));
         return Release.redeliver(d.messageId(), delay == 0 ? 0 : nowMillis + delay);
     }
 
-    /** Whether a just-claimed message was already delivered too often (crash loops, XA rollbacks). */
-    public boolean exhausted(int deliveryCount) {
-        return deliveryCount > maxDeliveryAttempts;
+    /**
+     * Whether a just-claimed message was already delivered too often (crash loops, XA rollbacks). A message on a
+     * dead letter queue never is: dead-lettering it again would only move it along a chain of queues.
+     */
+    public boolean exhausted(int deliveryCount, boolean deadLettered) {
+        return deliveryCount > maxDeliveryAttempts && !deadLettered;
     }
 
     /** The release that dead-letters a claimed message instead of delivering it once more. */

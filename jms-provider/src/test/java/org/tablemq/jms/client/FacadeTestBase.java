@@ -8,10 +8,10 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.tablemq.jms.TableMQConnectionFactory;
@@ -23,14 +23,17 @@ import org.tablemq.jms.testing.TestDatabase;
  */
 abstract class FacadeTestBase {
 
-    private final String prefix = TestDatabase.uniquePrefix();
-    private final Map<TestDatabase, String> urls = new EnumMap<>(TestDatabase.class);
+    /** Per test class: one table prefix, one H2 database. */
+    private static final Map<Class<?>, String> PREFIXES = new ConcurrentHashMap<>();
+    private static final Map<String, String> URLS = new ConcurrentHashMap<>();
+
+    private final String prefix = PREFIXES.computeIfAbsent(getClass(), c -> TestDatabase.uniquePrefix());
     private final List<Connection> opened = new ArrayList<>();
 
     /** A factory on {@code db} with this class's prefix; {@code tune} may change options. */
     protected TableMQConnectionFactory factory(TestDatabase db, Consumer<TableMQConnectionFactory> tune) {
         db.assumeAvailable();
-        String url = urls.computeIfAbsent(db, TestDatabase::url);
+        String url = URLS.computeIfAbsent(getClass().getName() + "/" + db, k -> db.url());
         TableMQConnectionFactory f = new TableMQConnectionFactory(url);
         f.setUser(db.user());
         f.setPassword(db.password());

@@ -12,7 +12,7 @@ class RedeliveryPolicyTest {
     private final RedeliveryPolicy policy = new RedeliveryPolicy(100, 2.0, 350, 4, "DLQ.");
 
     private static Delivery delivery(int count) {
-        return new Delivery(7, count, "orders", "queue 'orders'");
+        return new Delivery(7, count, "orders", "queue 'orders'", false);
     }
 
     @Test
@@ -43,9 +43,16 @@ class RedeliveryPolicyTest {
 
     @Test
     void claimBeyondTheMaximumCountsAsExhausted() {
-        assertThat(policy.exhausted(4)).isFalse();
-        assertThat(policy.exhausted(5)).isTrue();
+        assertThat(policy.exhausted(4, false)).isFalse();
+        assertThat(policy.exhausted(5, false)).isTrue();
         assertThat(policy.deadLetterExhausted(delivery(5)).deadLetter().queue()).isEqualTo("DLQ.orders");
+    }
+
+    @Test
+    void messageOnADeadLetterQueueIsNeverDeadLetteredAgain() {
+        Delivery onDlq = new Delivery(7, 9, "DLQ.orders", "queue 'DLQ.orders'", true);
+        assertThat(policy.exhausted(9, true)).isFalse();
+        assertThat(policy.onFailure(onDlq, 1_000).deadLetter()).isNull();
     }
 
     @Test

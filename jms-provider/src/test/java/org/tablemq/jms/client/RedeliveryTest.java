@@ -68,4 +68,43 @@ class RedeliveryTest extends FacadeTestBase {
         Session other = conn.createSession();
         assertThat(text(other.createConsumer(other.createQueue("dead." + q.getQueueName())).receive(5000))).isEqualTo("x");
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void claimedMessageBeyondMaxDeliveryAttemptsIsDeadLetteredInsteadOfDelivered(TestDatabase db) throws JMSException {
+        Session tx = connect(db).createSession(Session.SESSION_TRANSACTED);
+        Queue q = tx.createQueue(unique("crash-loop"));
+        send(tx, q, "looping");
+        tx.commit();
+        MessageConsumer c = tx.createConsumer(q);
+        for (int i = 0; i < 2; i++) {
+            assertThat(c.receive(5000)).isNotNull();
+            tx.rollback();
+        }
+        c.close();
+        // A stricter configuration on the same store now sees a message already delivered twice.
+        Session strict = connect(factory(db, f -> f.setMaxDeliveryAttempts(1))).createSession();
+        assertThat(strict.createConsumer(q).receive(300)).isNull();
+        Message dead = strict.createConsumer(strict.createQueue("DLQ." + q.getQueueName())).receive(5000);
+        assertThat(text(dead)).isEqualTo("looping");
+        assertThat(dead.getStringProperty(RedeliveryPolicy.REASON_PROPERTY)).contains("more than maxDeliveryAttempts 1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void listenerThatAlwaysThrowsSendsTheMessageToTheDeadLetterQueue(TestDatabase db) throws JMSException {
+        Connection conn = connect(factory(db, f -> f.setMaxDeliveryAttempts(3)));
+        Session s = conn.createSession();
+        Queue q = s.createQueue(unique("always-fails"));
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        s.createConsumer(q).setMessageListener(m -> {
+            attempts.incrementAndGet();
+            throw new IllegalArgumentException("cannot handle this");
+        });
+        send(conn.createSession(), q, "unhandled");
+        Session other = conn.createSession();
+        Message dead = other.createConsumer(other.createQueue("DLQ." + q.getQueueName())).receive(10_000);
+        assertThat(text(dead)).isEqualTo("unhandled");
+        assertThat(attempts).hasValue(3);
+    }
 }

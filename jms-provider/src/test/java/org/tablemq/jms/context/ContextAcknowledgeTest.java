@@ -42,6 +42,40 @@ class ContextAcknowledgeTest extends ContextTestSupport {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aMessageHeldBackByAConsumerThatClosesGoesToTheNextConsumer(TestDatabase db) {
+        JMSContext context = context(db, JMSContext.AUTO_ACKNOWLEDGE);
+        Queue queue = freshQueue(context);
+        context.createProducer().send(queue, "text");
+        JMSConsumer first = context.createConsumer(queue);
+        assertThatThrownBy(() -> first.receiveBody(byte[].class, RECEIVE_TIMEOUT_MS))
+                .isInstanceOf(MessageFormatRuntimeException.class);
+
+        first.close();
+
+        assertThat(context.createConsumer(queue).receiveBody(String.class, RECEIVE_TIMEOUT_MS)).isEqualTo("text");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aMessageHeldBackIsNotAcknowledgedByAnotherConsumerOfTheContext(TestDatabase db) {
+        JMSContext context = context(db, JMSContext.AUTO_ACKNOWLEDGE);
+        Queue held = freshQueue(context);
+        Queue other = freshQueue(context);
+        context.createProducer().send(held, "held").send(other, "other");
+        JMSConsumer first = context.createConsumer(held);
+        JMSConsumer second = context.createConsumer(other);
+        assertThatThrownBy(() -> first.receiveBody(byte[].class, RECEIVE_TIMEOUT_MS))
+                .isInstanceOf(MessageFormatRuntimeException.class);
+        assertThat(second.receiveBody(String.class, RECEIVE_TIMEOUT_MS)).isEqualTo("other");
+
+        first.close();
+        second.close();
+
+        assertThat(context.createConsumer(held).receiveBody(String.class, RECEIVE_TIMEOUT_MS)).isEqualTo("held");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void autoAcknowledgeReceiveBodyAcknowledgesTheMessage(TestDatabase db) {
         JMSContext context = context(db, JMSContext.AUTO_ACKNOWLEDGE);
         Queue queue = freshQueue(context);

@@ -31,7 +31,7 @@ abstract class ContextTestSupport {
     ConnectionFactory factory(TestDatabase database) {
         database.assumeAvailable();
         return factories.computeIfAbsent(database,
-                db -> TestFactories.create(db, db.url(), Map.of("tablePrefix", prefix)));
+                db -> TestFactories.create(db, db.url(), prefix));
     }
 
     JMSContext context(TestDatabase database, int sessionMode) {

@@ -1,7 +1,6 @@
 package org.tablemq.jms.it;
 
 import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -12,8 +11,8 @@ import jakarta.jms.TextMessage;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import org.tablemq.jms.TableMQConnectionFactory;
 import org.tablemq.jms.context.TestFactories;
 
 /**
@@ -38,8 +37,9 @@ public final class CrashChild {
         String queueName = args[3];
         String round = args[4];
         Random random = new Random(Long.parseLong(args[5]));
-        ConnectionFactory factory = TestFactories.create(url, Map.of("user", user, "password", "",
-                "tablePrefix", prefix, "leaseMillis", 1000L, "nodeName", "crash-child-" + round));
+        TableMQConnectionFactory factory = TestFactories.create(url, user, prefix);
+        factory.setLeaseMillis(1000); // the next round and the drain need not wait long for this node's claims
+        factory.setNodeName("crash-child-" + round);
         Connection connection = factory.createConnection();
         connection.start();
         Session auto = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

@@ -77,6 +77,13 @@ final class CrashLedger {
         return drained.size();
     }
 
+    /** Counts for the test log: how much the rounds exercised. */
+    String summary() {
+        return sent.size() + " sends returned (" + (sending.size() - sent.size()) + " in doubt), "
+                + consumed.size() + " consumptions committed (" + inDoubt.size() + " in doubt), "
+                + drained.size() + " drained afterwards";
+    }
+
     /** Everything that breaks the durability promise; empty when it held. */
     List<String> problems() {
         List<String> all = new ArrayList<>(problems);

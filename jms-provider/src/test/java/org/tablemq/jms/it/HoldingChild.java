@@ -1,12 +1,11 @@
 package org.tablemq.jms.it;
 
 import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.util.Map;
+import org.tablemq.jms.TableMQConnectionFactory;
 import org.tablemq.jms.context.TestFactories;
 
 /**
@@ -21,8 +20,9 @@ public final class HoldingChild {
     }
 
     public static void main(String[] args) throws Exception {
-        ConnectionFactory factory = TestFactories.create(args[0], Map.of("user", args[1], "password", "",
-                "tablePrefix", args[2], "nodeName", args[3], "leaseMillis", 1000L));
+        TableMQConnectionFactory factory = TestFactories.create(args[0], args[1], args[2]);
+        factory.setNodeName(args[3]);
+        factory.setLeaseMillis(1000); // the surviving node should not wait long once this one is dead
         Connection connection = factory.createConnection();
         connection.start();
         Session session = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);

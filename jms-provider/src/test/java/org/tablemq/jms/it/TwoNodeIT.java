@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tablemq.jms.TableMQConnectionFactory;
 import org.tablemq.jms.context.TestFactories;
 import org.tablemq.jms.testing.TestDatabase;
 
@@ -49,8 +50,14 @@ class TwoNodeIT {
     @BeforeEach
     void twoNodes() {
         DB.assumeAvailable();
-        nodeA = TestFactories.create(DB, DB.url(), Map.of("tablePrefix", prefix, "nodeName", "node-a"));
-        nodeB = TestFactories.create(DB, DB.url(), Map.of("tablePrefix", prefix, "nodeName", "node-b"));
+        nodeA = node("node-a");
+        nodeB = node("node-b");
+    }
+
+    private TableMQConnectionFactory node(String name) {
+        TableMQConnectionFactory factory = TestFactories.create(DB, DB.url(), prefix);
+        factory.setNodeName(name);
+        return factory;
     }
 
     @AfterEach

@@ -26,6 +26,15 @@ final class H2Dialect extends Dialect {
         return "ID";
     }
 
+    /**
+     * H2 2.3 otherwise picks the foreign key's index on endpoint_id, reads every message of the endpoint and sorts
+     * them; with the claim index it reads them in delivery order and stops at the limit.
+     */
+    @Override
+    String claimSource() {
+        return sql("{p}messages USE INDEX ({p}messages_claim)");
+    }
+
     @Override
     String candidateLockClause() {
         return "";
@@ -43,12 +52,13 @@ final class H2Dialect extends Dialect {
         ddl.add(sql("CREATE INDEX {p}messages_expiration ON {p}messages (expiration)"));
         ddl.add(sql("CREATE INDEX {p}messages_lease ON {p}messages (lease_until)"));
         ddl.add(sql("CREATE INDEX {p}messages_xid ON {p}messages (xid_ref)"));
+        ddl.add(messagesForeignKey());
         return ddl;
     }
 
     @Override
     String upsertNode() {
-        return sql("MERGE INTO {p}nodes (node_id, heartbeat) KEY (node_id) VALUES (?, ?)");
+        return sql("MERGE INTO {p}nodes (node_id, heartbeat, alive_until) KEY (node_id) VALUES (?, ?, ?)");
     }
 
     @Override

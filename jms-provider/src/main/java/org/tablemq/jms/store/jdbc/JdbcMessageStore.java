@@ -374,7 +374,7 @@ public final class JdbcMessageStore implements MessageStore {
 
     /** With {@code h2Sync}, forces what was just committed to the disk before the caller returns. */
     private void syncIfAsked() throws StoreException {
-        if (!config.h2Sync()) {
+        if (!config.h2Sync() || sql.syncStatement().isEmpty()) {
             return;
         }
         jdbc.autoCommit("force committed messages to disk", c -> {

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  *                      delay of 500 ms would leave commits of the last half second only in the JVM. With h2Sync the
  *                      store runs {@code CHECKPOINT SYNC} after each commit (once per group commit for sends), which
  *                      flushes and calls {@code FileChannel.force}; this costs a disk sync per commit and needs an
- *                      H2 user with admin rights (the default {@code sa} has them). Default false. Refused with a
- *                      PostgreSQL URL (PostgreSQL syncs each commit itself with {@code synchronous_commit=on})
+ *                      H2 user with admin rights (the creator of the database has them). Default false. With PostgreSQL
+ *                      it changes nothing because nothing is left to do: PostgreSQL already syncs every commit to
+ *                      its log ({@code synchronous_commit=on}), so one option table can serve both databases
  * @param nodeName      this store instance's id in the cluster (claims, temporary destinations and non-durable
  *                      subscriptions belong to it), at most 100 characters; must differ between live instances.
  *                      Null generates a unique one
@@ -62,9 +63,6 @@ public record JdbcStoreConfig(String url, String user, String password, String t
         }
         if (maxPollMillis < 10 || maxPollMillis > 60_000) {
             throw new IllegalArgumentException("maxPollMillis must be between 10 and 60000 ms, was " + maxPollMillis);
-        }
-        if (h2Sync && !url.startsWith("jdbc:h2:")) {
-            throw new IllegalArgumentException("h2Sync applies to H2 URLs only, not to " + Redaction.url(url));
         }
         if (nodeName != null && (nodeName.isEmpty() || nodeName.length() > 100)) {
             throw new IllegalArgumentException("nodeName must be 1-100 characters or null, was '" + nodeName + "'");

@@ -50,6 +50,7 @@ final class LeaseKeeper {
         jdbc.autoCommit("register node " + nodeId, c -> Jdbc.update(c, sql.upsertNode(), ps -> {
             ps.setString(1, nodeId);
             ps.setLong(2, now);
+            ps.setLong(3, now + leaseMillis);
         }));
         long period = leaseMillis / 3;
         task = timer.scheduleWithFixedDelay(this::round, period, period, TimeUnit.MILLISECONDS);
@@ -81,6 +82,7 @@ final class LeaseKeeper {
             Jdbc.update(c, sql.upsertNode(), ps -> {
                 ps.setString(1, nodeId);
                 ps.setLong(2, now);
+                ps.setLong(3, now + leaseMillis);
             });
             Jdbc.update(c, sql.renewLeases, ps -> {
                 ps.setLong(1, now + leaseMillis);
@@ -107,9 +109,9 @@ final class LeaseKeeper {
     }
 
     private void removeDeadNodes() throws StoreException {
-        long limit = System.currentTimeMillis() - leaseMillis;
+        long now = System.currentTimeMillis();
         List<String> dead = jdbc.autoCommit("find dead nodes",
-                c -> Jdbc.query(c, sql.deadNodes, ps -> ps.setLong(1, limit), rs -> rs.getString(1)));
+                c -> Jdbc.query(c, sql.deadNodes, ps -> ps.setLong(1, now), rs -> rs.getString(1)));
         for (String node : dead) {
             if (node.equals(nodeId)) {
                 continue;     // we stalled longer than a lease; our heartbeat was just renewed

@@ -32,6 +32,7 @@ final class ListenNotifier implements Notifier {
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection listening;
+    private final java.util.concurrent.CountDownLatch firstAttempt = new java.util.concurrent.CountDownLatch(1);
 
     ListenNotifier(JdbcStoreConfig config, Dialect dialect, String nodeId, Arrivals arrivals) {
         this.config = config;
@@ -42,9 +43,18 @@ final class ListenNotifier implements Notifier {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * Starts listening and waits (a few seconds at most) for the first LISTEN, so that once the store is open no
+     * other node's news is missed. If the database is unreachable the store opens anyway and keeps trying.
+     */
     @Override
     public void start() {
         thread.start();
+        try {
+            firstAttempt.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -82,13 +92,18 @@ final class ListenNotifier implements Notifier {
 
     private void run() {
         long pauseMillis = 50;
+        boolean reconnect = false;
         while (!closed) {
             try (Connection c = connect()) {
                 listening = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN \"" + dialect.channel() + "\"");   // the prefix is validated: [A-Za-z0-9_]
                 }
-                arrivals.bumpAll();      // anything sent while we were not listening
+                firstAttempt.countDown();
+                if (reconnect) {
+                    arrivals.bumpAll();      // anything sent while we were not listening
+                }
+                reconnect = true;
                 pauseMillis = 50;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!closed) {
@@ -100,6 +115,8 @@ final class ListenNotifier implements Notifier {
                     }
                 }
             } catch (SQLException e) {
+                firstAttempt.countDown();
+                reconnect = true;
                 if (closed) {
                     return;
                 }

@@ -44,13 +44,14 @@ final class PostgresDialect extends Dialect {
         ddl.add(sql("CREATE INDEX {p}messages_expiration ON {p}messages (expiration) WHERE expiration > 0"));
         ddl.add(sql("CREATE INDEX {p}messages_lease ON {p}messages (lease_until) WHERE lease_until IS NOT NULL"));
         ddl.add(sql("CREATE INDEX {p}messages_xid ON {p}messages (xid_ref) WHERE xid_ref IS NOT NULL"));
+        ddl.add(messagesForeignKey());
         return ddl;
     }
 
     @Override
     String upsertNode() {
-        return sql("INSERT INTO {p}nodes (node_id, heartbeat) VALUES (?, ?)"
-                + " ON CONFLICT (node_id) DO UPDATE SET heartbeat = EXCLUDED.heartbeat");
+        return sql("INSERT INTO {p}nodes (node_id, heartbeat, alive_until) VALUES (?, ?, ?)"
+                + " ON CONFLICT (node_id) DO UPDATE SET heartbeat = EXCLUDED.heartbeat, alive_until = EXCLUDED.alive_until");
     }
 
     @Override
@@ -60,6 +61,11 @@ final class PostgresDialect extends Dialect {
                 + " WHERE endpoint_id = ? AND state = 'R' AND owner IS NULL AND deliver_at <= ?"
                 + " AND (expiration = 0 OR expiration > ?) ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)"
                 + " RETURNING " + MESSAGE_COLUMNS));
+    }
+
+    @Override
+    Optional<String> migrationLock() {
+        return Optional.of("SELECT pg_advisory_xact_lock(?)");
     }
 
     @Override

@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 final class Redaction {
 
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^;&]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
 
     private Redaction() {
     }
 
     static String url(String url) {
-        return url == null ? null : PASSWORD.matcher(url).replaceAll("$1****");
+        return url == null ? null : USER_INFO.matcher(PASSWORD.matcher(url).replaceAll("$1****")).replaceAll("$1****@");
     }
 }

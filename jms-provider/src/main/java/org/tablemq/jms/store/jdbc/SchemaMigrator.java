@@ -9,13 +9,15 @@ import org.tablemq.jms.store.StoreException;
 
 /**
  * Creates the store's tables on first use and upgrades them in place: {@code <prefix>schema_version} holds the
- * version, and each step from there to {@link #CURRENT} runs once. When several nodes start together on
- * PostgreSQL, one creates the tables and the others, whose DDL then fails, find the version already current.
- * Reads no messages, so opening a store with a large backlog costs the same as opening an empty one.
+ * version, and each step from there to {@link #CURRENT} runs once. Everything happens in one transaction under a
+ * lock (a PostgreSQL advisory lock named after the prefix; within the JVM for H2), so nodes starting together on
+ * an empty database create the tables once. Reads no messages, so opening a store with a large backlog costs the
+ * same as opening an empty one.
  */
 final class SchemaMigrator {
 
     static final int CURRENT = 1;
+    private static final Object JVM_LOCK = new Object();
 
     private final Jdbc jdbc;
     private final Dialect dialect;
@@ -27,45 +29,34 @@ final class SchemaMigrator {
 
     /** Brings the schema to {@link #CURRENT} and returns the version found before (0 for a new database). */
     int migrate() throws StoreException {
-        jdbc.autoCommit("create the version table " + dialect.prefix + "schema_version", c -> {
-            execute(c, List.of(dialect.createVersionTable()));
-            return null;
-        });
-        try {
-            return upgrade();
-        } catch (StoreException first) {
-            // another node may have created the same tables at the same moment; if so, the schema is now current
-            int now = version();
-            if (now == CURRENT) {
-                return now;
-            }
-            throw first;
+        synchronized (JVM_LOCK) {
+            return jdbc.inTransaction("migrate the schema of tables " + dialect.prefix + "*", c -> {
+                if (dialect.migrationLock().isPresent()) {
+                    Jdbc.query(c, dialect.migrationLock().get(), ps -> ps.setLong(1, lockKey()), rs -> null);
+                }
+                execute(c, List.of(dialect.createVersionTable()));
+                Optional<Integer> found = Jdbc.queryOne(c, dialect.selectVersion, ps -> { }, rs -> rs.getInt(1));
+                int from = found.orElse(0);
+                if (from > CURRENT) {
+                    throw new StoreException("Tables " + dialect.prefix + "* have schema version " + from
+                            + ", newer than this TableMQ's " + CURRENT + "; use a newer TableMQ or another table prefix");
+                }
+                if (from < 1) {
+                    execute(c, dialect.schemaV1());
+                }
+                if (found.isEmpty()) {
+                    Jdbc.update(c, dialect.insertVersion, ps -> ps.setInt(1, CURRENT));
+                } else if (from < CURRENT) {
+                    Jdbc.update(c, dialect.updateVersion, ps -> ps.setInt(1, CURRENT));
+                }
+                return from;
+            });
         }
     }
 
-    private int upgrade() throws StoreException {
-        return jdbc.inTransaction("migrate the schema of tables " + dialect.prefix + "*", c -> {
-            Optional<Integer> found = Jdbc.queryOne(c, dialect.selectVersion, ps -> { }, rs -> rs.getInt(1));
-            int from = found.orElse(0);
-            if (from > CURRENT) {
-                throw new StoreException("Tables " + dialect.prefix + "* have schema version " + from
-                        + ", newer than this TableMQ's " + CURRENT + "; use a newer TableMQ or another table prefix");
-            }
-            if (from < 1) {
-                execute(c, dialect.schemaV1());
-            }
-            if (found.isEmpty()) {
-                Jdbc.update(c, dialect.insertVersion, ps -> ps.setInt(1, CURRENT));
-            } else if (from < CURRENT) {
-                Jdbc.update(c, dialect.updateVersion, ps -> ps.setInt(1, CURRENT));
-            }
-            return from;
-        });
-    }
-
-    private int version() throws StoreException {
-        return jdbc.autoCommit("read the schema version of tables " + dialect.prefix + "*",
-                c -> Jdbc.queryOne(c, dialect.selectVersion, ps -> { }, rs -> rs.getInt(1)).orElse(0));
+    /** The advisory lock's key: TableMQ's tag in the high half, the prefix's hash in the low half. */
+    private long lockKey() {
+        return (0x544D51L << 32) | (dialect.prefix.hashCode() & 0xFFFFFFFFL);
     }
 
     private static void execute(Connection c, List<String> statements) throws SQLException {

@@ -51,9 +51,13 @@ class JdbcStoreConfigTest {
     }
 
     @Test
-    void h2SyncIsRefusedForPostgresql() {
-        assertThatThrownBy(() -> JdbcStoreConfig.defaults("jdbc:postgresql://h/db").withH2Sync(true))
-                .hasMessageContaining("h2Sync");
+    void h2SyncIsAcceptedForPostgresqlWhichSyncsEveryCommitAnyway() {
+        assertThat(JdbcStoreConfig.defaults("jdbc:postgresql://h/db").withH2Sync(true).h2Sync()).isTrue();
+    }
+
+    @Test
+    void passwordsInUserInfoAreMaskedToo() {
+        assertThat(Redaction.url("jdbc:postgresql://bob:secret@h/db")).isEqualTo("jdbc:postgresql://bob:****@h/db");
     }
 
     @Test

@@ -23,6 +23,9 @@ import org.tablemq.jms.store.DestinationRef;
 import org.tablemq.jms.store.Endpoint;
 import org.tablemq.jms.store.OutgoingMessage;
 import org.tablemq.jms.store.StoreUnavailableException;
+import org.tablemq.jms.store.Subscription;
+import org.tablemq.jms.store.SubscriptionInUseException;
+import org.tablemq.jms.store.SubscriptionSpec;
 import org.tablemq.jms.testing.TestDatabase;
 
 /** The contract on PostgreSQL, plus what only a shared server can show: several nodes and outages. */
@@ -89,6 +92,80 @@ class PostgresMessageStoreTest extends MessageStoreContract {
         }
         // PostgreSQL delivers the notification when the send commits; the store never polls there
         assertThat(latenciesMillis.stream().sorted().toList().get(2)).as("median of %s", latenciesMillis).isLessThan(100);
+    }
+
+    @Test
+    void onlyOneConsumerInTheClusterGetsAnUnsharedDurableSubscriptionWhenManyAttachAtOnce(TestInfo info) throws Exception {
+        JdbcMessageStore other = fixture.open();
+        SubscriptionSpec spec = new SubscriptionSpec(unique(info), "one", "client-" + unique(info), true, false, null,
+                false, "c1");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        AtomicInteger attached = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                JdbcMessageStore node = i % 2 == 0 ? store : other;
+                running.add(threads.submit(() -> {
+                    try {
+                        node.attach(spec);
+                        attached.incrementAndGet();
+                    } catch (SubscriptionInUseException e) {
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(attached).hasValue(1);
+        assertThat(refused).hasValue(7);
+    }
+
+    @Test
+    void sharedSubscriptionSpreadsItsMessagesOverConsumersOnTwoNodes(TestInfo info) throws Exception {
+        JdbcMessageStore other = fixture.open();
+        String topic = unique(info);
+        SubscriptionSpec spec = new SubscriptionSpec(topic, "workers", null, false, true, null, false, "c1");
+        Subscription here = store.attach(spec);
+        Subscription there = other.attach(spec);
+        List<OutgoingMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(message(DestinationRef.topic(topic), "job" + i));
+        }
+        store.send(batch);
+
+        List<String> a = StoreFixture.texts(store.claim(claimAll(here.endpoint(), 4)));
+        List<String> b = StoreFixture.texts(other.claim(claimAll(there.endpoint(), 100)));
+
+        assertThat(a).hasSize(4);
+        assertThat(b).hasSize(6).doesNotContainAnyElementsOf(a);
+        store.detach(here);
+        assertThat(other.depth(there.endpoint())).isEqualTo(10);   // still has a consumer on the other node
+    }
+
+    @Test
+    void nodesStartingTogetherOnAnEmptyDatabaseAllOpenOneSchema() throws Exception {
+        try (StoreFixture fresh = new StoreFixture(TestDatabase.POSTGRESQL)) {
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<JdbcMessageStore>> opening = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    opening.add(threads.submit(() -> fresh.open()));
+                }
+                for (Future<JdbcMessageStore> f : opening) {
+                    assertThat(f.get(60, TimeUnit.SECONDS).nodeId()).isNotEmpty();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(fresh.count("SELECT COUNT(*) FROM {p}schema_version")).isEqualTo(1);
+            assertThat(fresh.count("SELECT version FROM {p}schema_version")).isEqualTo(SchemaMigrator.CURRENT);
+        }
     }
 
     private static boolean waiting(JdbcMessageStore s) {

@@ -80,6 +80,10 @@ final class StoreFixture implements AutoCloseable {
                 deliverAt, true, connectionId, matcher);
     }
 
+    static List<String> texts(List<org.tablemq.jms.store.StoredMessage> messages) {
+        return messages.stream().map(StoreFixture::text).toList();
+    }
+
     static String text(org.tablemq.jms.store.StoredMessage m) {
         return new String(m.payload(), StandardCharsets.UTF_8);
     }

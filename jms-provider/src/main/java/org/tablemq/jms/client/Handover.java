@@ -1,0 +1,78 @@
+package org.tablemq.jms.client;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.util.List;
+import org.tablemq.jms.internal.Log;
+import org.tablemq.jms.message.TableMQMessage;
+import org.tablemq.jms.store.StoredMessage;
+import org.tablemq.jms.tx.Delivery;
+
+/**
+ * Hands a claimed message to the application, by receive() or by a MessageListener: decodes it, tells the
+ * session's {@link AckTracker} that it is being delivered and whether delivery succeeded. A message that cannot
+ * be decoded counts as a failed delivery, so it ends on the dead letter queue rather than looping.
+ */
+final class Handover {
+
+    private static final System.Logger LOG = Log.of(Handover.class);
+
+    private final TableMQSession session;
+
+    Handover(TableMQSession session) {
+        this.session = session;
+    }
+
+    /** receive() returns the message: it counts as delivered at once (AUTO acknowledges it here). */
+    Message toReceiver(TableMQMessageConsumer consumer, StoredMessage m) throws JMSException {
+        Delivery d = consumer.delivery(m);
+        TableMQMessage msg = decodeOrGiveBack(d, m);
+        session.acks().delivering(d);
+        session.acks().delivered(d);
+        return msg;
+    }
+
+    /** Runs the listener on the message; a RuntimeException from it is a failed delivery, as the spec says. */
+    void toListener(TableMQMessageConsumer consumer, StoredMessage m, MessageListener listener) {
+        Delivery d = consumer.delivery(m);
+        try {
+            TableMQMessage msg = decodeOrGiveBack(d, m);
+            session.acks().delivering(d);
+            boolean ok = false;
+            CallbackGuard.enterListener(session);
+            try {
+                listener.onMessage(msg);
+                ok = true;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, () -> "MessageListener of " + consumer.description()
+                        + " threw on message " + d.messageId() + " (delivery " + d.deliveryCount() + "): " + e);
+            } finally {
+                CallbackGuard.exitListener();
+            }
+            if (ok) {
+                session.acks().delivered(d);
+            } else {
+                session.acks().listenerFailed(d);
+            }
+        } catch (JMSException e) {
+            session.connection().reportFailure(e);
+        }
+    }
+
+    /** A message that cannot be decoded counts as a failed delivery, so it ends on the dead letter queue. */
+    private TableMQMessage decodeOrGiveBack(Delivery d, StoredMessage m) throws JMSException {
+        try {
+            return IncomingMessages.forDelivery(m, session.connection().deserializationPolicy(), d.source(),
+                    session::acknowledgeFromMessage);
+        } catch (JMSException e) {
+            try {
+                session.storeGateway().run("give back an undecodable message", s -> s.release(List.of(
+                        session.connection().redeliveryPolicy().onFailure(d, System.currentTimeMillis()))));
+            } catch (JMSException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+}
