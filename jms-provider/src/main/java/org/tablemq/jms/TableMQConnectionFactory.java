@@ -35,6 +35,7 @@ import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
  * }</pre>
  */
 public class TableMQConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        jakarta.jms.XAConnectionFactory, jakarta.jms.XAQueueConnectionFactory, jakarta.jms.XATopicConnectionFactory,
         Referenceable, Serializable {
 
     @Serial
@@ -157,6 +158,48 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
             }
             throw e instanceof JMSRuntimeException ? e : new JMSRuntimeException("Cannot create a JMSContext: " + e, null, e);
         }
+    }
+
+    // ---- XA (see XAConnections)
+
+    @Override
+    public jakarta.jms.XAConnection createXAConnection() throws JMSException {
+        return XAConnections.connect(options.copy());
+    }
+
+    @Override
+    public jakarta.jms.XAConnection createXAConnection(String user, String password) throws JMSException {
+        return XAConnections.connect(options.copy(), user, password);
+    }
+
+    @Override
+    public jakarta.jms.XAQueueConnection createXAQueueConnection() throws JMSException {
+        return XAConnections.connect(options.copy());
+    }
+
+    @Override
+    public jakarta.jms.XAQueueConnection createXAQueueConnection(String user, String password) throws JMSException {
+        return XAConnections.connect(options.copy(), user, password);
+    }
+
+    @Override
+    public jakarta.jms.XATopicConnection createXATopicConnection() throws JMSException {
+        return XAConnections.connect(options.copy());
+    }
+
+    @Override
+    public jakarta.jms.XATopicConnection createXATopicConnection(String user, String password) throws JMSException {
+        return XAConnections.connect(options.copy(), user, password);
+    }
+
+    @Override
+    public jakarta.jms.XAJMSContext createXAContext() {
+        return XAConnections.context(options.copy());
+    }
+
+    @Override
+    public jakarta.jms.XAJMSContext createXAContext(String user, String password) {
+        return XAConnections.context(options.copy(), user, password);
     }
 
     // ---- JNDI

@@ -115,8 +115,8 @@ public final class TableMQOptions implements Serializable {
             "JDBC URL of the store: jdbc:h2:... (embedded, the default) or jdbc:postgresql://... (several nodes)");
     public static final Option<String> USER = string("user", null, "any string or null for the store's default",
             "database user");
-    public static final Option<String> PASSWORD = new Option<>("password", String.class, null, "", "any string or null",
-            "database password (masked in logs)", true, v -> true, s -> s);
+    public static final Option<String> PASSWORD = add(new Option<>("password", String.class, null, "", "any string or null",
+            "database password (masked in logs)", true, v -> true, s -> s));
     public static final Option<String> CLIENT_ID = string("clientId", null, "any non-empty string or null",
             "client id given to every connection of this factory (then setClientID is refused)");
     public static final Option<String> TABLE_PREFIX = add(new Option<>("tablePrefix", String.class,
