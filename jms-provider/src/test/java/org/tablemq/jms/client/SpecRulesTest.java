@@ -671,4 +671,28 @@ class SpecRulesTest extends FacadeTestBase {
         }
         assertThat(drain(conn.createSession().createConsumer(q))).containsExactlyElementsOf(expected);
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void browserOfAClosedConnectionRefusesToEnumerate(TestDatabase db) throws JMSException {
+        Connection conn = connect(db);
+        Session s = conn.createSession();
+        jakarta.jms.QueueBrowser b = s.createBrowser(s.createQueue(unique("closed-browser")));
+        conn.close();
+        assertThatThrownBy(b::getEnumeration).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void groupPropertiesSetByTheApplicationArriveWithTheirTypes(TestDatabase db) throws JMSException {
+        Session s = connect(db).createSession();
+        Queue q = s.createQueue(unique("groups"));
+        Message m = s.createMessage();
+        m.setStringProperty("JMSXGroupID", "order-7");
+        m.setIntProperty("JMSXGroupSeq", 3);
+        s.createProducer(q).send(m);
+        Message got = s.createConsumer(q, "JMSXGroupID = 'order-7' AND JMSXGroupSeq = 3").receive(5000);
+        assertThat(got).isNotNull();
+        assertThat(got.getObjectProperty("JMSXGroupSeq")).isInstanceOf(Integer.class).isEqualTo(3);
+    }
 }
