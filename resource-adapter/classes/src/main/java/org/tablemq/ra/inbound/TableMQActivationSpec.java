@@ -23,7 +23,7 @@ import org.tablemq.ra.StoreConfig;
  *   <li>{@code maxDeliveryAttempts}, {@code redeliveryDelay} (ms), {@code redeliveryBackoff} (multiplier): the
  *       provider's redelivery options for this endpoint, applied over the adapter's;</li>
  *   <li>{@code deadLetterQueue}: the queue (by name) that takes a message after maxDeliveryAttempts failed deliveries,
- *       with the reason in {@code TMQ_DLQ_REASON}; unset, the provider's {@code deadLetterQueuePrefix} + destination
+ *       with the reason in {@code JMS_TableMQ_DLQReason}; unset, the provider's {@code deadLetterQueuePrefix} + destination
  *       name (default {@code DLQ.orders} for {@code orders});</li>
  *   <li>{@code deactivationTimeout} (ms, default {@value #DEFAULT_DEACTIVATION_TIMEOUT}): how long undeploy waits
  *       for in-flight deliveries before closing their consumers (their transactions then roll back).</li>

@@ -137,7 +137,7 @@ abstract class InboundContract {
         List<Message> dead = new ArrayList<>();
         await().atMost(WAIT).until(() -> dead.addAll(adapter.drain("DLQ." + queue)) || !dead.isEmpty());
         assertThat(((TextMessage) dead.get(0)).getText()).isEqualTo("poison");
-        assertThat(dead.get(0).getStringProperty("TMQ_DLQ_REASON")).contains("3");
+        assertThat(dead.get(0).getStringProperty("JMS_TableMQ_DLQReason")).contains("3");
         assertThat(mdb.deliveries()).hasSize(3).allMatch(d -> !d.committed());
         assertThat(adapter.drain(queue)).isEmpty();
     }
@@ -157,8 +157,8 @@ abstract class InboundContract {
         List<Message> dead = new ArrayList<>();
         await().atMost(WAIT).until(() -> dead.addAll(adapter.drain("poison-" + queue)) || !dead.isEmpty());
         assertThat(((TextMessage) dead.get(0)).getText()).isEqualTo("bad");
-        assertThat(dead.get(0).getStringProperty("TMQ_DLQ_REASON")).contains("failed 2 times");
-        assertThat(dead.get(0).getStringProperty("TMQ_DLQ_ORIGIN")).isEqualTo("queue '" + queue + "'");
+        assertThat(dead.get(0).getStringProperty("JMS_TableMQ_DLQReason")).contains("failed 2 times");
+        assertThat(dead.get(0).getStringProperty("JMS_TableMQ_DLQOrigin")).isEqualTo("queue '" + queue + "'");
         assertThat(mdb.deliveries()).hasSize(2);
         assertThat(adapter.drain("DLQ." + queue)).isEmpty();
     }
