@@ -194,6 +194,11 @@ abstract class Dialect {
     /** Statements creating schema version 1, in order. */
     abstract List<String> schemaV1();
 
+    /** Statements upgrading schema version 1 to 2, in order (none where nothing changes). */
+    List<String> schemaV2() {
+        return List.of();
+    }
+
     /**
      * A statement that holds a database-wide lock until the transaction ends (parameter: a key), so that nodes
      * starting together migrate one after the other. Without it the store only serialises within its JVM, which

@@ -216,10 +216,16 @@ public final class JdbcMessageStore implements MessageStore {
         if (messageIds.isEmpty()) {
             return;
         }
-        jdbc.inTransaction("acknowledge " + messageIds.size() + " message(s)", c -> {
+        String what = "acknowledge " + messageIds.size() + " message(s)";
+        Jdbc.Work<Void> ack = c -> {
             settlement.ack(c, messageIds, "acknowledge messages " + messageIds);
             return null;
-        });
+        };
+        if (messageIds.size() == 1) {
+            jdbc.oneStatement(what, ack);      // one DELETE: all or nothing by itself, no COMMIT round trip
+        } else {
+            jdbc.inTransaction(what, ack);     // all or none of them, so a lost claim rolls back the others
+        }
         syncIfAsked();
         settlement.settled(messageIds);
     }
