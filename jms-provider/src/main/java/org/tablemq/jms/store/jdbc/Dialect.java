@@ -226,6 +226,15 @@ abstract class Dialect {
         return Optional.empty();
     }
 
+    /**
+     * One statement that inserts one message row and tells other nodes about it, if the database has one
+     * (parameters those of {@link #insertMessage}, then channel and payload). A single send then needs one
+     * round trip in auto-commit mode instead of insert, notify and COMMIT.
+     */
+    Optional<String> insertMessageAndNotify() {
+        return Optional.empty();
+    }
+
     /** The statement that tells other nodes about new messages (parameters channel, payload), if any. */
     Optional<String> notifyStatement() {
         return Optional.empty();
