@@ -22,8 +22,8 @@
  *       auto-commit); concurrent sends share one transaction (group commit): insert batch, notify, COMMIT = 3
  *       for the whole group, and the same 3 for a transacted commit of n sends (the driver rewrites the batch
  *       into multi-row inserts);</li>
- *   <li>a claim without a selector: 1 ({@code UPDATE ... SKIP LOCKED ... RETURNING} in auto-commit), for the
- *       whole prefetch window;</li>
+ *   <li>a claim without a selector: 1 ({@code UPDATE ... SKIP LOCKED ... RETURNING} in auto-commit), for all
+ *       the messages the consumer asked for (its prefetch window);</li>
  *   <li>acknowledgements: concurrent ones share a transaction (delete batch + COMMIT = 2 for the group); a lone
  *       ack of one message is 1 {@code DELETE} in auto-commit. A group that fails because one caller lost its
  *       claim is rolled back and each caller's ack is run alone, so nobody else sees that failure.</li>
