@@ -223,9 +223,6 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
         CallbackGuard.refuseInCompletionOf(this, "roll back");
         asyncSender.awaitOutstanding();
         releasePrefetched();
-        // A listener rolling back from onMessage: its message is part of the transaction, so it goes back now
-        // (counted as delivered) instead of being acknowledged into the next transaction when onMessage returns.
-        acks.recover();
         tx.rollback();
         unsettled.settled();
     }
