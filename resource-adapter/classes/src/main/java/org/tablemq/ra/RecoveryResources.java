@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.transaction.xa.XAResource;
 import org.tablemq.jms.internal.Log;
+import org.tablemq.ra.outbound.ManagedXAResource;
 
 /**
  * The XA sessions the adapter keeps open for the server's recovery of inbound work, one per store: a store's
@@ -36,7 +37,7 @@ final class RecoveryResources implements AutoCloseable {
         try {
             XAConnection connection = xaFactory.createXAConnection();
             XASession session = connection.createXASession();
-            XAResource resource = session.getXAResource();
+            XAResource resource = ManagedXAResource.forRecovery(session.getXAResource());
             connections.put(store, connection);
             resources.put(store, resource);
             return resource;

@@ -8,14 +8,25 @@ import javax.transaction.xa.Xid;
  * The session's XAResource as the transaction manager sees it through {@link TableMQManagedConnection#getXAResource()}:
  * every call goes to the provider's resource; this wrapper only remembers whether the session is associated with a
  * branch (between start and end), which decides how the session handle behaves (transacted or not, §12.3).
+ *
+ * <p>The adapter's recovery resource for inbound work is wrapped too ({@link #forRecovery}), so that every XAResource
+ * the adapter hands out on one store answers {@link #isSameRM} the same way whichever of them asks. A transaction
+ * manager's recovery keys what it has seen in doubt by resource manager: were the answer one-sided, each scan would
+ * start a fresh record for one of them, and a branch left prepared would never grow old enough to be presumed
+ * aborted.
  */
-final class ManagedXAResource implements XAResource {
+public final class ManagedXAResource implements XAResource {
 
     private final XAResource delegate;
     private volatile boolean associated;
 
     ManagedXAResource(XAResource delegate) {
         this.delegate = delegate;
+    }
+
+    /** The provider's resource as the adapter hands it out for recovery ({@code getXAResources}). */
+    public static XAResource forRecovery(XAResource delegate) {
+        return new ManagedXAResource(delegate);
     }
 
     boolean associated() {
@@ -73,5 +84,10 @@ final class ManagedXAResource implements XAResource {
     @Override
     public boolean setTransactionTimeout(int seconds) throws XAException {
         return delegate.setTransactionTimeout(seconds);
+    }
+
+    @Override
+    public String toString() {
+        return delegate.toString();
     }
 }

@@ -286,4 +286,20 @@ abstract class InboundContract {
         assertThat(resources[0].recover(javax.transaction.xa.XAResource.TMSTARTRSCAN
                 | javax.transaction.xa.XAResource.TMENDRSCAN)).isEmpty();
     }
+
+    @Test
+    void recoveryResourceAndAnOutboundConnectionsResourceAreOneResourceManagerWhicheverAsks() throws Exception {
+        // A transaction manager's recovery matches resources by isSameRM in either direction; a one-sided answer made
+        // it forget when it first saw a prepared branch, so the branch was never presumed aborted.
+        var recovery = adapter.ra().getXAResources(new TableMQActivationSpec[] {spec(queue)})[0];
+        var outbound = adapter.managedConnectionFactory().createManagedConnection(null, null);
+        try {
+            var outboundResource = outbound.getXAResource();
+
+            assertThat(recovery.isSameRM(outboundResource)).isTrue();
+            assertThat(outboundResource.isSameRM(recovery)).isTrue();
+        } finally {
+            outbound.destroy();
+        }
+    }
 }
