@@ -44,7 +44,10 @@ final class ShopPage {
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                // no calls home: on a machine without internet access they fail, slowly and noisily
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--user-data-dir=" + freshProfile());
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         WebDriver driver = new ChromeDriver(service, options);
         try {
@@ -82,5 +85,13 @@ final class ShopPage {
     private long newestOrder() {
         return driver.findElements(By.cssSelector("#orders tbody tr")).stream().findFirst()
                 .map(row -> Long.parseLong(row.getAttribute("id").substring("order-".length()))).orElse(0L);
+    }
+
+    private static Path freshProfile() {
+        try {
+            return Files.createTempDirectory("tablemq-shop-chromium");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create a profile folder for Chromium", e);
+        }
     }
 }
