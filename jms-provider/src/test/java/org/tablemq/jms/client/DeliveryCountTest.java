@@ -32,7 +32,7 @@ class DeliveryCountTest extends FacadeTestBase {
 
     /** How a consumer fails every delivery. */
     enum Failure {
-        TRANSACTED_ROLLBACK, CLIENT_RECOVER, AUTO_LISTENER_THROWS
+        TRANSACTED_ROLLBACK, TRANSACTED_LISTENER_ROLLBACK, CLIENT_RECOVER, AUTO_LISTENER_THROWS
     }
 
     static Stream<Arguments> cases() {
@@ -107,7 +107,7 @@ class DeliveryCountTest extends FacadeTestBase {
             this.seen = seen;
             this.errors = errors;
             this.session = switch (failure) {
-                case TRANSACTED_ROLLBACK -> conn.createSession(true, Session.SESSION_TRANSACTED);
+                case TRANSACTED_ROLLBACK, TRANSACTED_LISTENER_ROLLBACK -> conn.createSession(true, Session.SESSION_TRANSACTED);
                 case CLIENT_RECOVER -> conn.createSession(false, Session.CLIENT_ACKNOWLEDGE);
                 case AUTO_LISTENER_THROWS -> conn.createSession(false, Session.AUTO_ACKNOWLEDGE);
             };
@@ -116,11 +116,18 @@ class DeliveryCountTest extends FacadeTestBase {
         }
 
         void start() {
-            if (failure == Failure.AUTO_LISTENER_THROWS) {
+            if (failure == Failure.TRANSACTED_LISTENER_ROLLBACK || failure == Failure.AUTO_LISTENER_THROWS) {
                 try {
                     consumer.setMessageListener(m -> {
                         record(m);
-                        throw new RuntimeException("this delivery fails on purpose");
+                        if (failure == Failure.AUTO_LISTENER_THROWS) {
+                            throw new RuntimeException("this delivery fails on purpose");
+                        }
+                        try {
+                            session.rollback();
+                        } catch (JMSException e) {
+                            errors.add(e);
+                        }
                     });
                 } catch (JMSException e) {
                     errors.add(e);
