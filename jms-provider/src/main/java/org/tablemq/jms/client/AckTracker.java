@@ -15,7 +15,8 @@ import org.tablemq.jms.tx.TransactionContext;
  * Decides <em>when</em> a session's delivered messages are acknowledged, by acknowledge mode; the
  * {@link TransactionContext} decides <em>how</em> (at once, or with the transaction).
  * <ul>
- *   <li>AUTO and transacted: each message once receive() or onMessage() returned;</li>
+ *   <li>AUTO and transacted: each message once receive() or onMessage() returned (transacted: or once onMessage
+ *   commits or rolls back the session, whose transaction it then belongs to);</li>
  *   <li>DUPS_OK: in batches (a duplicate after a crash is allowed);</li>
  *   <li>CLIENT: everything the session delivered, when the application calls {@code Message.acknowledge()}.</li>
  * </ul>
@@ -33,7 +34,7 @@ final class AckTracker {
     private final int lazyBatch;
     private final List<Delivery> unacked = new ArrayList<>();
     private Delivery inFlight;
-    private boolean inFlightRecovered;
+    private boolean inFlightSettled;
 
     AckTracker(int mode, TransactionContext tx, StoreGateway store, RedeliveryPolicy policy, int lazyBatch) {
         this.mode = mode;
@@ -46,7 +47,7 @@ final class AckTracker {
     /** A message is being handed to the application (receive returning or onMessage about to run). */
     synchronized void delivering(Delivery d) {
         inFlight = d;
-        inFlightRecovered = false;
+        inFlightSettled = false;
         if (mode == Session.CLIENT_ACKNOWLEDGE) {
             unacked.add(d);
         }
@@ -56,9 +57,9 @@ final class AckTracker {
     void delivered(Delivery d) throws JMSException {
         List<Delivery> now = null;
         synchronized (this) {
-            boolean recovered = inFlight == d && inFlightRecovered;
+            boolean settled = inFlight == d && inFlightSettled;
             inFlight = null;
-            if (recovered) {
+            if (settled) {
                 return;
             }
             switch (mode) {
@@ -82,9 +83,9 @@ final class AckTracker {
     /** onMessage() threw: redeliver in AUTO/DUPS_OK mode; in CLIENT and transacted mode the message counts as delivered. */
     void listenerFailed(Delivery d) throws JMSException {
         synchronized (this) {
-            boolean recovered = inFlight == d && inFlightRecovered;
+            boolean settled = inFlight == d && inFlightSettled;
             inFlight = null;
-            if (recovered || mode == Session.CLIENT_ACKNOWLEDGE) {
+            if (settled || mode == Session.CLIENT_ACKNOWLEDGE) {
                 return;
             }
             if (mode == Session.SESSION_TRANSACTED) {
@@ -126,16 +127,33 @@ final class AckTracker {
         }
     }
 
+    /**
+     * Commit or rollback of a transacted session while a listener runs, that is from its onMessage: the message it
+     * is handling belongs to this transaction, so it joins it now (committed, or given back counted as delivered)
+     * instead of being acknowledged into the next one when onMessage returns.
+     */
+    void joinTransaction() throws JMSException {
+        Delivery d;
+        synchronized (this) {
+            if (mode != Session.SESSION_TRANSACTED || inFlight == null || inFlightSettled) {
+                return;
+            }
+            d = inFlight;
+            inFlightSettled = true;
+        }
+        tx.acknowledge(List.of(d));
+    }
+
     /** Session.recover(): every delivered, unacknowledged message is delivered again. */
     void recover() throws JMSException {
         List<Delivery> back;
         synchronized (this) {
             back = mode == Session.CLIENT_ACKNOWLEDGE ? drain() : new ArrayList<>();
-            if (inFlight != null && !inFlightRecovered && mode != Session.CLIENT_ACKNOWLEDGE) {
+            if (inFlight != null && !inFlightSettled && mode != Session.CLIENT_ACKNOWLEDGE) {
                 back.add(inFlight);
-                inFlightRecovered = true;
+                inFlightSettled = true;
             } else if (inFlight != null) {
-                inFlightRecovered = true;
+                inFlightSettled = true;
             }
         }
         flushLazy();

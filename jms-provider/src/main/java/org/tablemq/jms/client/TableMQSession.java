@@ -210,6 +210,7 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
         checkOpen();
         CallbackGuard.refuseInCompletionOf(this, "commit");
         asyncSender.awaitOutstanding();
+        acks.joinTransaction();
         try {
             tx.commit();
         } finally {
@@ -223,6 +224,7 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
         CallbackGuard.refuseInCompletionOf(this, "roll back");
         asyncSender.awaitOutstanding();
         releasePrefetched();
+        acks.joinTransaction();
         tx.rollback();
         unsettled.settled();
     }

@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A child JVM running a test main class on the test classpath, whose stdout lines are collected as they come, so
- * a test can kill it with SIGKILL ({@link Process#destroyForcibly()}) at a moment of its choosing and still know
- * every line the child wrote before it died.
+ * a test can kill it with SIGKILL at a moment of its choosing and still know every line the child wrote before it
+ * died.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -21,6 +21,7 @@ final class ChildJvm implements AutoCloseable {
     private final Path stderr;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    private volatile IOException readFailure;
 
     private ChildJvm(Process process, Path stderr) {
         this.process = process;
@@ -53,7 +54,7 @@ final class ChildJvm implements AutoCloseable {
                 lines.add(line);
             }
         } catch (IOException e) {
-            lines.add("IO-ERROR " + e);
+            readFailure = e;
         }
     }
 
@@ -78,11 +79,19 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** SIGKILL, then waits until the process is gone and every line it wrote has been read. */
+    /**
+     * SIGKILL, then waits until the process is gone and every line it wrote has been read. The signal goes through
+     * the {@link ProcessHandle}: {@link Process#destroyForcibly()} also closes this side of the child's stdout at
+     * once, which drops the lines the child wrote but the reader had not read yet (a test would then miss, say, the
+     * last sends and acknowledgements).
+     */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         process.waitFor();
         reader.join(10_000);
+        if (reader.isAlive() || readFailure != null) {
+            throw new IllegalStateException("the killed child's stdout could not be read to its end", readFailure);
+        }
     }
 
     @Override

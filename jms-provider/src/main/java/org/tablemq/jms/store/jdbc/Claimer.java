@@ -15,8 +15,9 @@ import org.tablemq.jms.store.StoredMessage;
  * Claims deliverable messages for one consumer. Without a filter on PostgreSQL: one
  * {@code UPDATE ... FOR UPDATE SKIP LOCKED ... RETURNING} statement. Otherwise: pages of candidates in
  * priority order (locked and skipped by others on PostgreSQL, read plainly on H2), tested against the filter
- * in Java, and claimed row by row with {@code UPDATE ... WHERE owner IS NULL}, which also settles races on H2:
- * a row another claimer took updates nothing and is simply not ours. Refused candidates stay for others.
+ * in Java, and claimed row by row with {@code UPDATE ... WHERE owner IS NULL} and the row still as read (endpoint,
+ * delivery count, deliver_at), which also settles races on H2: a row another claimer took, or took and gave back
+ * meanwhile, updates nothing and is simply not ours now. Refused candidates stay for others.
  */
 final class Claimer {
 
@@ -86,6 +87,9 @@ final class Claimer {
                 ps.setString(2, nodeId);
                 ps.setLong(3, now + leaseMillis);
                 ps.setLong(4, m.id());
+                ps.setLong(5, request.endpoint().id());
+                ps.setInt(6, m.deliveryCount() - 1); // as read: next() counted the claim in already
+                ps.setLong(7, now);
             });
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {

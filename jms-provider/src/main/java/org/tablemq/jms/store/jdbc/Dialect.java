@@ -128,8 +128,11 @@ abstract class Dialect {
                 + " AND owner IS NULL AND deliver_at <= ? AND (expiration = 0 OR expiration > ?)"
                 + " AND (priority < ? OR (priority = ? AND id > ?))"
                 + " ORDER BY endpoint_id, priority DESC, id LIMIT ?" + candidateLockClause());   // endpoint_id first: H2 then reads the index in order
+        // The candidate was read without a lock (H2): claim it only if it is still as read, so the delivery count
+        // handed out is the stored one and a row dead-lettered or delayed meanwhile is not taken.
         claimRow = sql("UPDATE {p}messages SET owner = ?, owner_node = ?, lease_until = ?,"
-                + " delivery_count = delivery_count + 1 WHERE id = ? AND state = 'R' AND owner IS NULL");
+                + " delivery_count = delivery_count + 1 WHERE id = ? AND state = 'R' AND owner IS NULL"
+                + " AND endpoint_id = ? AND delivery_count = ? AND deliver_at <= ?");
         String owned = " WHERE id = ? AND owner_node = ? AND owner IS NOT NULL AND state = 'R'";
         ackRow = sql("DELETE FROM {p}messages" + owned);
         releaseRow = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL,"
