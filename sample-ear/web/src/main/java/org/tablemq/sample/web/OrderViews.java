@@ -21,13 +21,14 @@ public class OrderViews {
     @EJB
     private DeliveryJournal journal;
 
+    /** The shipment column: the shipment's status, else FAILED when dead-lettered, else how far delivery has got. */
     public OrderView of(Order order, Collection<Long> deadLettered) {
         List<Shipment> shipments = logistics.shipmentsOf(order.id());
         List<Delivery> attempts = journal.of(order.id()).stream()
                 .filter(d -> d.subscriber().equals("logistics-service")).toList();
         boolean dead = deadLettered.contains(order.id());
         String shipmentStatus = !shipments.isEmpty() ? shipments.get(0).status()
-                : dead ? "FAILED" : attempts.isEmpty() ? null : "RETRYING";
+                : dead ? "FAILED" : attempts.isEmpty() ? null : attempts.size() == 1 ? "PROCESSING" : "RETRYING";
         return new OrderView(order.id(), order.lines(), order.amount(), order.status().name(), order.createdAt(),
                 order.paidAt(), order.paymentEvents(), shipmentStatus, shipments.size(), attempts.size(),
                 attempts.isEmpty() ? 0 : attempts.get(attempts.size() - 1).deliveryCount(), dead);
