@@ -77,8 +77,10 @@ record ActivationTarget(ConnectionFactory factory, String destination, boolean t
         }
         int maxAttempts = factory.getMaxDeliveryAttempts();
         factory.setMaxDeliveryAttempts(maxAttempts + 1);
+        String source = topic && present(spec.getSubscriptionName())
+                ? origin + ", subscription '" + spec.getSubscriptionName().trim() + "'" : origin;
         return new ActivationTarget(factory, destination, topic,
-                new DeadLetterRoute(spec.getDeadLetterQueue().trim(), maxAttempts, origin));
+                new DeadLetterRoute(spec.getDeadLetterQueue().trim(), maxAttempts, origin, source));
     }
 
     private static String describe(Object found) {

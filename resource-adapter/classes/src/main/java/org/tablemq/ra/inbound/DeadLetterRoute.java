@@ -16,9 +16,10 @@ import org.tablemq.jms.tx.RedeliveryPolicy;
  *
  * @param queue       the dead letter queue's name
  * @param maxAttempts deliveries after which a message is moved
- * @param origin      the activation's destination, for the origin property and the reason
+ * @param origin      the activation's destination, for the origin property
+ * @param source      where the endpoint read it: the destination and, on a topic, the subscription, for the reason
  */
-record DeadLetterRoute(String queue, int maxAttempts, String origin) {
+record DeadLetterRoute(String queue, int maxAttempts, String origin, String source) {
 
     private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 
@@ -31,7 +32,7 @@ record DeadLetterRoute(String queue, int maxAttempts, String origin) {
     void move(Session session, Message message) throws JMSException {
         int delivered = message.getIntProperty(DELIVERY_COUNT) - 1;
         TableMQMessage copy = ((TableMQMessage) message).copy();
-        copy.setProviderProperty(RedeliveryPolicy.REASON_PROPERTY, "Message from " + origin + ": delivery failed "
+        copy.setProviderProperty(RedeliveryPolicy.REASON_PROPERTY, "Message from " + source + ": delivery failed "
                 + delivered + " times, maxDeliveryAttempts is " + maxAttempts);
         copy.setProviderProperty(RedeliveryPolicy.ORIGIN_PROPERTY, origin);
         try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {

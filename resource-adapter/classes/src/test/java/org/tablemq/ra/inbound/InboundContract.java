@@ -245,6 +245,29 @@ abstract class InboundContract {
         assertThat(transacted ? mdb.committed().size() + left.size() : left.size()).isEqualTo(1);
     }
 
+    @Test
+    void aDeadLetterFromATopicSubscriptionNamesTheSubscriptionInItsReason() throws Exception {
+        String topic = "t-" + UUID.randomUUID();
+        TableMQActivationSpec spec = spec(topic);
+        spec.setDestinationType("jakarta.jms.Topic");
+        spec.setSubscriptionDurability("Durable");
+        spec.setSubscriptionName("shipping");
+        spec.setClientId("shipping-" + UUID.randomUUID());
+        spec.setMaxDeliveryAttempts(2);
+        spec.setDeadLetterQueue("poison-" + topic);
+        FakeEndpointFactory mdb = mdb(true, (m, tm) -> {
+            throw new IllegalStateException("poison");
+        });
+        activate(mdb, spec);
+        adapter.publish(topic, "bad");
+
+        List<Message> dead = new ArrayList<>();
+        await().atMost(WAIT).until(() -> dead.addAll(adapter.drain("poison-" + topic)) || !dead.isEmpty());
+        assertThat(dead.get(0).getStringProperty("JMS_TableMQ_DLQReason"))
+                .startsWith("Message from topic '" + topic + "', subscription 'shipping': delivery failed 2 times");
+        assertThat(dead.get(0).getStringProperty("JMS_TableMQ_DLQOrigin")).isEqualTo("topic '" + topic + "'");
+    }
+
     @ParameterizedTest(name = "transacted={0}")
     @ValueSource(booleans = {true, false})
     void aDurableSubscriptionKeepsMessagesPublishedWhileTheBeanIsUndeployed(boolean transacted) throws Exception {
