@@ -84,21 +84,50 @@ class SampleFlowIT {
 
     @Test
     @Tag("store")
-    void orderBeyondStockIsRetriedThenDeadLetteredWithoutPartialWrites() {
+    void orderBeyondStockIsRetriedThenDeadLetteredWithoutPartialWritesAndCompensated() {
         int gadgetsBefore = shop.stock("GADGET");
+        long deadLettersBefore = shop.status().getJsonNumber("deadLetters").longValue();
         // the gadget line is reserved first, then the gizmo line fails: the reservation must roll back each time
         long order = shop.placeOrder("GADGET", 1, "GIZMO", 1_000);
 
         assertThat(shop.pay(order).status()).isEqualTo(200);
 
-        await().atMost(FLOW).untilAsserted(() -> assertThat(shop.order(order).getBoolean("deadLettered")).isTrue());
+        // dead letter taken from logistics-dlq and recorded, ShipmentFailed published, applied by the order service
+        await().atMost(FLOW).untilAsserted(() -> assertThat(shop.order(order).getString("status")).isEqualTo("REFUND_DUE"));
         JsonObject view = shop.order(order);
+        assertThat(view.getBoolean("deadLettered")).isTrue(); // recorded in the transaction that published the event
         assertThat(view.getInt("logisticsAttempts")).isEqualTo(4); // the listener's maxDeliveryAttempts
         assertThat(view.getInt("lastDeliveryCount")).isEqualTo(4);
         assertThat(view.getInt("shipments")).isZero();
         assertThat(view.getString("shipmentStatus")).isEqualTo("FAILED");
         assertThat(shop.stock("GADGET")).isEqualTo(gadgetsBefore);
-        assertThat(view.getString("status")).isEqualTo("PAID"); // the order service's subscription is unaffected
+        assertThat(view.getInt("paymentEvents")).isEqualTo(1); // the order service's payment subscription is unaffected
+        assertThat(view.getString("paidAt", null)).isNotNull();
+        // the provider's reason travels in the event: delivery of the payment event failed 4 times
+        assertThat(view.getString("shipmentFailure")).contains("payments").contains("delivery failed 4 times");
+        assertThat(view.getString("shipmentFailedAt", null)).isNotNull();
+        // the queue is drained by the logistics service, which counts the dead letter once, in its database
+        assertThat(shop.status().getJsonNumber("deadLetters").longValue()).isEqualTo(deadLettersBefore + 1);
+    }
+
+    @Test
+    void shipmentFailedAppliedBeforeThePaymentEventKeepsTheOrderRefundDue() throws IOException {
+        long order = shop.placeOrder("GIZMO", 1_000);
+        orderListener("stop-delivery");
+        try {
+            assertThat(shop.pay(order).status()).isEqualTo(200);
+            // the two topics are independent: ShipmentFailed overtakes the payment event held for the order service
+            await().atMost(FLOW).untilAsserted(() -> assertThat(shop.order(order).getString("status")).isEqualTo("REFUND_DUE"));
+            assertThat(shop.order(order).getInt("paymentEvents")).isZero();
+        } finally {
+            orderListener("start-delivery");
+        }
+
+        await().atMost(FLOW).untilAsserted(() -> assertThat(shop.order(order).getInt("paymentEvents")).isEqualTo(1));
+        JsonObject view = shop.order(order);
+        assertThat(view.getString("status")).isEqualTo("REFUND_DUE"); // the late payment event does not make it PAID
+        assertThat(view.getString("paidAt", null)).isNotNull();
+        assertThat(view.getBoolean("deadLettered")).isTrue();
     }
 
     @Test

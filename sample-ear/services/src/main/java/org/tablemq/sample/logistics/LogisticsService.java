@@ -5,9 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -18,18 +18,18 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
 
 import org.tablemq.sample.events.Catalog;
 import org.tablemq.sample.events.Channels;
+import org.tablemq.sample.events.EventCodec;
 import org.tablemq.sample.events.OrderLine;
 import org.tablemq.sample.events.PaymentSucceeded;
+import org.tablemq.sample.events.ShipmentFailed;
 
-/** The logistics service: owns stock and shipments, and looks at its dead letters. */
+/** The logistics service: owns stock, shipments and the record of its dead letters; publishes ShipmentFailed. */
 @Stateless
 public class LogisticsService {
 
@@ -151,23 +151,93 @@ public class LogisticsService {
         }
     }
 
-    /** Order ids of the events waiting in the logistics dead letter queue, oldest first (-1: a message without one). */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    /**
+     * Records a message taken from the logistics dead letter queue and, when it is a payment event for an order,
+     * publishes the compensating {@link ShipmentFailed}: both in the caller's transaction (the listener's), which
+     * also consumes the dead letter, so the record, the event and the consumption commit together or not at all.
+     * A message recorded before (same JMSMessageID) changes nothing and publishes nothing.
+     *
+     * @return whether the order was given up on, i.e. ShipmentFailed was published
+     */
+    public boolean deadLettered(DeadLetter letter) {
+        String sql = "INSERT INTO dead_letters (message_id, order_id, jms_type, reason, origin, dead_lettered_at)"
+                + " SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM dead_letters WHERE message_id = ?)";
+        try (Connection c = logistics.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, letter.messageId());
+            if (letter.orderId() == null) {
+                ps.setNull(2, Types.BIGINT);
+            } else {
+                ps.setLong(2, letter.orderId());
+            }
+            ps.setString(3, letter.type());
+            ps.setString(4, letter.reason());
+            ps.setString(5, letter.origin());
+            ps.setLong(6, letter.at().toEpochMilli());
+            ps.setString(7, letter.messageId());
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new EJBException("Cannot record dead letter " + letter.messageId(), e);
+        }
+        if (letter.orderId() == null || !PaymentSucceeded.TYPE.equals(letter.type())) {
+            return false; // nothing to compensate: not a payment this service failed to ship
+        }
+        String reason = letter.reason() != null ? letter.reason()
+                : "the payment event was dead-lettered to " + Channels.LOGISTICS_DEAD_LETTERS;
+        publish(new ShipmentFailed(letter.orderId(), reason, letter.at()));
+        return true;
+    }
+
+    /** Order ids of the dead letters recorded, oldest first (-1: a message without one). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Long> deadLetteredOrders() {
-        try (JMSContext jms = connectionFactory.createContext();
-             QueueBrowser browser = jms.createBrowser(jms.createQueue(Channels.LOGISTICS_DEAD_LETTERS))) {
+        try (Connection c = logistics.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(order_id, -1) FROM dead_letters ORDER BY id")) {
             List<Long> orderIds = new ArrayList<>();
-            Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements()) {
-                Message m = (Message) messages.nextElement();
-                // anything else sent to this queue by hand is counted by the queue, not matched to an order
-                orderIds.add(m.propertyExists(Channels.ORDER_ID_PROPERTY) ? m.getLongProperty(Channels.ORDER_ID_PROPERTY) : -1L);
+            while (rs.next()) {
+                orderIds.add(rs.getLong(1));
             }
             return orderIds;
-        } catch (InvalidDestinationRuntimeException e) {
-            return List.of(); // nothing was ever dead-lettered, so the queue does not exist yet
+        } catch (SQLException e) {
+            throw new EJBException("Cannot read the dead letters", e);
+        }
+    }
+
+    /** Whether a dead letter naming this order was recorded. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isDeadLettered(long orderId) {
+        try (Connection c = logistics.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM dead_letters WHERE order_id = ?")) {
+            ps.setLong(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new EJBException("Cannot read the dead letters of order " + orderId, e);
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countDeadLetters() {
+        try (Connection c = logistics.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM dead_letters")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new EJBException("Cannot count the dead letters", e);
+        }
+    }
+
+    private void publish(ShipmentFailed event) {
+        // inside the listener's JTA transaction the context joins it: the event is visible only if that commits
+        try (JMSContext jms = connectionFactory.createContext()) {
+            TextMessage message = jms.createTextMessage(EventCodec.toJson(event));
+            message.setJMSType(ShipmentFailed.TYPE);
+            message.setLongProperty(Channels.ORDER_ID_PROPERTY, event.orderId());
+            jms.createProducer().send(jms.createTopic(Channels.SHIPMENTS), message);
         } catch (JMSException e) {
-            throw new EJBException("Cannot browse dead letter queue " + Channels.LOGISTICS_DEAD_LETTERS, e);
+            throw new EJBException("Cannot publish ShipmentFailed for order " + event.orderId(), e);
         }
     }
 }

@@ -15,7 +15,8 @@ import org.tablemq.sample.events.PaymentSucceeded;
  * The logistics service's subscriber: durable subscription "logistics-service" on the payments topic.
  * {@code maxSession} bounds how many events it works on at once, so a burst of payments becomes a backlog that
  * drains at this pace (peak shaving) instead of load on the payment path. A failed delivery (stock short) rolls
- * back and is retried; after {@code maxDeliveryAttempts} the event goes to {@code logistics-dlq}.
+ * back and is retried; after {@code maxDeliveryAttempts} the event goes to {@code logistics-dlq}, where
+ * {@link DeadLetterListener} takes it and publishes the compensating ShipmentFailed.
  */
 @MessageDriven(name = "ShippingListener", activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),

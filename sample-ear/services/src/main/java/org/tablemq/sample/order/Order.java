@@ -8,8 +8,9 @@ import org.tablemq.sample.events.OrderLine;
 
 /**
  * An order as the order service sees it. {@code paymentEvents} counts the PaymentSucceeded events applied,
- * which makes "delivered exactly once" visible (it must never exceed 1).
+ * which makes "delivered exactly once" visible (it must never exceed 1). {@code shipmentFailure} and
+ * {@code shipmentFailedAt} come from a ShipmentFailed event, null until one arrives.
  */
 public record Order(long id, List<OrderLine> lines, BigDecimal amount, OrderStatus status, Instant createdAt,
-                    Instant paidAt, int paymentEvents) {
+                    Instant paidAt, int paymentEvents, String shipmentFailure, Instant shipmentFailedAt) {
 }

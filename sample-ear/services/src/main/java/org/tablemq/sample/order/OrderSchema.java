@@ -35,6 +35,9 @@ public class OrderSchema {
                     + " created_at BIGINT NOT NULL,"
                     + " paid_at BIGINT,"
                     + " payment_events INT DEFAULT 0 NOT NULL)");
+            // added with ShipmentFailed; ALTER so that an orders table kept from an earlier run gets them too
+            s.execute("ALTER TABLE orders ADD COLUMN IF NOT EXISTS shipment_failure VARCHAR(2000)");
+            s.execute("ALTER TABLE orders ADD COLUMN IF NOT EXISTS shipment_failed_at BIGINT");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the orders table in " + DATASOURCE, e);
         }

@@ -22,8 +22,9 @@ import org.tablemq.sample.events.Catalog;
 import org.tablemq.sample.events.EventCodec;
 import org.tablemq.sample.events.OrderLine;
 import org.tablemq.sample.events.PaymentSucceeded;
+import org.tablemq.sample.events.ShipmentFailed;
 
-/** The order service: owns the orders table, places orders and applies payment events to them. */
+/** The order service: owns the orders table, places orders and applies payment and ShipmentFailed events to them. */
 @Stateless
 public class OrderService {
 
@@ -54,7 +55,7 @@ public class OrderService {
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return new Order(keys.getLong(1), List.copyOf(lines), amount, OrderStatus.CREATED, now, null, 0);
+                return new Order(keys.getLong(1), List.copyOf(lines), amount, OrderStatus.CREATED, now, null, 0, null, null);
             }
         } catch (SQLException e) {
             throw new EJBException("Cannot place an order of " + lines, e);
@@ -87,19 +88,41 @@ public class OrderService {
 
     /**
      * Applies a payment event in the caller's transaction (the MDB's). Counting every application, rather than
-     * ignoring repeats, keeps a duplicate delivery visible instead of hiding it.
+     * ignoring repeats, keeps a duplicate delivery visible instead of hiding it. Only a CREATED order becomes
+     * PAID: the two topics are independent, so a ShipmentFailed may have been applied first, and REFUND_DUE stays.
      *
      * @return false when the order is unknown to this service
      */
     public boolean applyPayment(PaymentSucceeded event) {
-        String sql = "UPDATE orders SET status = ?, paid_at = ?, payment_events = payment_events + 1 WHERE id = ?";
+        String sql = "UPDATE orders SET status = CASE WHEN status = ? THEN ? ELSE status END, paid_at = ?,"
+                + " payment_events = payment_events + 1 WHERE id = ?";
         try (Connection c = orders.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, OrderStatus.PAID.name());
-            ps.setLong(2, event.paidAt().toEpochMilli());
-            ps.setLong(3, event.orderId());
+            ps.setString(1, OrderStatus.CREATED.name());
+            ps.setString(2, OrderStatus.PAID.name());
+            ps.setLong(3, event.paidAt().toEpochMilli());
+            ps.setLong(4, event.orderId());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new EJBException("Cannot mark order " + event.orderId() + " paid", e);
+        }
+    }
+
+    /**
+     * Applies the compensating event in the caller's transaction (the MDB's): the order is paid but will not be
+     * shipped, so it becomes REFUND_DUE with the reason, whether or not its payment event has been applied yet.
+     *
+     * @return false when the order is unknown to this service
+     */
+    public boolean applyShipmentFailed(ShipmentFailed event) {
+        String sql = "UPDATE orders SET status = ?, shipment_failure = ?, shipment_failed_at = ? WHERE id = ?";
+        try (Connection c = orders.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, OrderStatus.REFUND_DUE.name());
+            ps.setString(2, event.reason());
+            ps.setLong(3, event.failedAt().toEpochMilli());
+            ps.setLong(4, event.orderId());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new EJBException("Cannot mark order " + event.orderId() + " for a refund", e);
         }
     }
 
@@ -148,10 +171,14 @@ public class OrderService {
 
     private static Order read(ResultSet rs) throws SQLException {
         OrderLine[] lines = EventCodec.fromJson(rs.getString("order_lines"), OrderLine[].class);
-        long paidMillis = rs.getLong("paid_at");
-        Instant paidAt = rs.wasNull() ? null : Instant.ofEpochMilli(paidMillis);
         return new Order(rs.getLong("id"), List.of(lines), rs.getBigDecimal("amount"),
                 OrderStatus.valueOf(rs.getString("status")), Instant.ofEpochMilli(rs.getLong("created_at")),
-                paidAt, rs.getInt("payment_events"));
+                instant(rs, "paid_at"), rs.getInt("payment_events"), rs.getString("shipment_failure"),
+                instant(rs, "shipment_failed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -66,7 +66,7 @@ public class OrderResource {
     @Path("{id}")
     public OrderView one(@PathParam("id") long id) {
         Order order = orders.find(id).orElseThrow(() -> new NotFoundException("There is no order " + id));
-        return views.of(order, logistics.deadLetteredOrders());
+        return views.of(order, logistics.isDeadLettered(id) ? Set.of(id) : Set.of());
     }
 
     /** Records the payment and publishes PaymentSucceeded; returns as soon as both are committed. */

@@ -21,7 +21,10 @@ public class OrderViews {
     @EJB
     private DeliveryJournal journal;
 
-    /** The shipment column: the shipment's status, else FAILED when dead-lettered, else how far delivery has got. */
+    /**
+     * The shipment column: the shipment's status, else FAILED when logistics recorded the order's event as a dead
+     * letter, else how far delivery has got.
+     */
     public OrderView of(Order order, Collection<Long> deadLettered) {
         List<Shipment> shipments = logistics.shipmentsOf(order.id());
         List<Delivery> attempts = journal.of(order.id()).stream()
@@ -31,6 +34,7 @@ public class OrderViews {
                 : dead ? "FAILED" : attempts.isEmpty() ? null : attempts.size() == 1 ? "PROCESSING" : "RETRYING";
         return new OrderView(order.id(), order.lines(), order.amount(), order.status().name(), order.createdAt(),
                 order.paidAt(), order.paymentEvents(), shipmentStatus, shipments.size(), attempts.size(),
-                attempts.isEmpty() ? 0 : attempts.get(attempts.size() - 1).deliveryCount(), dead);
+                attempts.isEmpty() ? 0 : attempts.get(attempts.size() - 1).deliveryCount(), dead,
+                order.shipmentFailure(), order.shipmentFailedAt());
     }
 }

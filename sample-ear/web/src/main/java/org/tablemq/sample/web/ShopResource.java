@@ -44,7 +44,7 @@ public class ShopResource {
         // read in this order so that the backlogs never come out negative while events are being handled
         long shipments = logistics.countShipments();
         long paid = orders.countPaid();
-        long deadLetters = logistics.deadLetteredOrders().size();
+        long deadLetters = logistics.countDeadLetters();
         long paymentCount = payments.count();
         return new ShopStatus(logistics.stock(), paymentCount, paid, shipments, deadLetters,
                 Math.max(0, paymentCount - paid), Math.max(0, paymentCount - shipments - deadLetters));
