@@ -63,6 +63,14 @@ final class PostgresDialect extends Dialect {
                 + " RETURNING " + MESSAGE_COLUMNS));
     }
 
+    /** The notification is queued when the one-row sub-select runs and leaves only if the insert commits. */
+    @Override
+    Optional<String> insertMessageAndNotify() {
+        return Optional.of(sql("INSERT INTO {p}messages (endpoint_id, state, priority, deliver_at, expiration,"
+                + " delivery_count, xid_ref, message_id, payload) SELECT ?, ?, ?, ?, ?, 0, ?, ?, ?"
+                + " FROM (SELECT pg_notify(?, ?)) n"));
+    }
+
     @Override
     Optional<String> migrationLock() {
         return Optional.of("SELECT pg_advisory_xact_lock(?)");
