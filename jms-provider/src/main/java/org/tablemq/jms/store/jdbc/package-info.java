@@ -23,7 +23,8 @@
  *       for the whole group, and the same 3 for a transacted commit of n sends (the driver rewrites the batch
  *       into multi-row inserts);</li>
  *   <li>a claim without a selector: 1 ({@code UPDATE ... SKIP LOCKED ... RETURNING} in auto-commit), for all
- *       the messages the consumer asked for (its prefetch window);</li>
+ *       the messages the consumer asked for (its prefetch window), and no fsync: the claim's transaction turns
+ *       {@code synchronous_commit} off for itself, as the acknowledgement's flush covers it;</li>
  *   <li>acknowledgements: concurrent ones share a transaction (delete batch + COMMIT = 2 for the group); a lone
  *       ack of one message is 1 {@code DELETE} in auto-commit. A group that fails because one caller lost its
  *       claim is rolled back and each caller's ack is run alone, so nobody else sees that failure.</li>
