@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A child JVM running a test main class on the test classpath, whose stdout lines are collected as they come, so
  * a test can kill it with SIGKILL at a moment of its choosing and still know every line the child wrote before it
- * died.
+ * died: {@link #kill()} reads the pipe to its end before it returns, and fails rather than return fewer lines.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -21,6 +21,8 @@ final class ChildJvm implements AutoCloseable {
     private final Path stderr;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    /** Set by the reader once it has read the child's stdout to its end. */
+    private volatile boolean endOfOutput;
     private volatile IOException readFailure;
 
     private ChildJvm(Process process, Path stderr) {
@@ -53,6 +55,7 @@ final class ChildJvm implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 lines.add(line);
             }
+            endOfOutput = true;
         } catch (IOException e) {
             readFailure = e;
         }
@@ -80,17 +83,24 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * SIGKILL, then waits until the process is gone and every line it wrote has been read. The signal goes through
-     * the {@link ProcessHandle}: {@link Process#destroyForcibly()} also closes this side of the child's stdout at
-     * once, which drops the lines the child wrote but the reader had not read yet (a test would then miss, say, the
-     * last sends and acknowledgements).
+     * SIGKILL, then waits until the process is gone and every line it wrote has been read.
+     * <p>
+     * Through {@link ProcessHandle}, not {@link Process#destroyForcibly()}: on Linux the latter also closes this
+     * side of the stdout pipe, so lines the child had written but the reader had not yet taken were lost (the
+     * reader then failed with "Stream closed"), and a crash test's ledger missed the child's last sends and
+     * consumptions.
+     *
+     * @throws IllegalStateException if the child's output could not be read to its end
      */
     void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
         process.waitFor();
-        reader.join(10_000);
-        if (reader.isAlive() || readFailure != null) {
-            throw new IllegalStateException("the killed child's stdout could not be read to its end", readFailure);
+        reader.join(30_000);
+        if (readFailure != null) {
+            throw new IllegalStateException("could not read all of the child's output", readFailure);
+        }
+        if (!endOfOutput) {
+            throw new IllegalStateException("the child's output did not end within 30 s of its death");
         }
     }
 

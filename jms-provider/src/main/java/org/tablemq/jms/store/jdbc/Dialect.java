@@ -197,6 +197,11 @@ abstract class Dialect {
     /** Statements creating schema version 1, in order. */
     abstract List<String> schemaV1();
 
+    /** Statements upgrading schema version 1 to 2, in order (none where nothing changes). */
+    List<String> schemaV2() {
+        return List.of();
+    }
+
     /**
      * A statement that holds a database-wide lock until the transaction ends (parameter: a key), so that nodes
      * starting together migrate one after the other. Without it the store only serialises within its JVM, which
@@ -221,6 +226,15 @@ abstract class Dialect {
      * claims them row by row.
      */
     Optional<String> claimInOneStatement() {
+        return Optional.empty();
+    }
+
+    /**
+     * One statement that inserts one message row and tells other nodes about it, if the database has one
+     * (parameters those of {@link #insertMessage}, then channel and payload). A single send then needs one
+     * round trip in auto-commit mode instead of insert, notify and COMMIT.
+     */
+    Optional<String> insertMessageAndNotify() {
         return Optional.empty();
     }
 

@@ -5,13 +5,19 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import org.tablemq.jms.store.ClaimLostException;
+import org.tablemq.jms.store.DestinationNotFoundException;
 import org.tablemq.jms.store.StoreException;
 
 /**
  * Leader-follower group commit: concurrent callers queue their work; whoever finds no batch running becomes the
  * leader, takes everything queued (up to a bound) and runs it in one database transaction, while the others wait.
  * Each caller returns only once the transaction holding its work committed (and, with {@code afterCommit},
- * once that step ran too); if it failed, every caller in the batch gets the failure.
+ * once that step ran too). A batch that fails for a reason that belongs to one caller (a claim it lost, a
+ * destination deleted under it) is rolled back and each work is run again alone, so every caller gets its own
+ * answer; any other failure (database down, disk full) is every caller's answer. A batch that {@code oneStatement}
+ * says issues a single statement runs in auto-commit mode, saving the COMMIT round trip.
  *
  * @param <T> one caller's work
  */
@@ -50,15 +56,22 @@ final class GroupCommitter<T> {
     private final int maxBatch;
     private final BatchWriter<T> writer;
     private final AfterCommit<T> afterCommit;
+    private final Predicate<List<T>> oneStatement;
     private final ArrayDeque<Pending<T>> queue = new ArrayDeque<>();
     private boolean leading;
 
     GroupCommitter(Jdbc jdbc, String what, int maxBatch, BatchWriter<T> writer, AfterCommit<T> afterCommit) {
+        this(jdbc, what, maxBatch, writer, afterCommit, batch -> false);
+    }
+
+    GroupCommitter(Jdbc jdbc, String what, int maxBatch, BatchWriter<T> writer, AfterCommit<T> afterCommit,
+                   Predicate<List<T>> oneStatement) {
         this.jdbc = jdbc;
         this.what = what;
         this.maxBatch = maxBatch;
         this.writer = writer;
         this.afterCommit = afterCommit;
+        this.oneStatement = oneStatement;
     }
 
     void submit(T work) throws StoreException {
@@ -98,10 +111,19 @@ final class GroupCommitter<T> {
                 batch.add(queue.poll());
             }
         }
-        StoreException failure = run(batch);
-        synchronized (this) {
+        StoreException failure = run(works(batch));
+        List<StoreException> failures = new ArrayList<>(batch.size());
+        if (batch.size() > 1 && belongsToOneCaller(failure)) {
             for (Pending<T> p : batch) {
-                p.failure = failure;
+                failures.add(run(List.of(p.work)));
+            }
+        } else {
+            batch.forEach(p -> failures.add(failure));
+        }
+        synchronized (this) {
+            for (int i = 0; i < batch.size(); i++) {
+                Pending<T> p = batch.get(i);
+                p.failure = failures.get(i);
                 p.done = true;
             }
             if (mine.done) {
@@ -112,14 +134,27 @@ final class GroupCommitter<T> {
         }
     }
 
-    private StoreException run(List<Pending<T>> batch) {
+    private static boolean belongsToOneCaller(StoreException failure) {
+        return failure instanceof ClaimLostException || failure instanceof DestinationNotFoundException;
+    }
+
+    private static <T> List<T> works(List<Pending<T>> batch) {
         List<T> works = new ArrayList<>(batch.size());
         batch.forEach(p -> works.add(p.work));
+        return works;
+    }
+
+    private StoreException run(List<T> works) {
+        Jdbc.Work<Void> write = c -> {
+            writer.write(c, works);
+            return null;
+        };
         try {
-            jdbc.inTransaction(what, c -> {
-                writer.write(c, works);
-                return null;
-            });
+            if (oneStatement.test(works)) {
+                jdbc.oneStatement(what, write);
+            } else {
+                jdbc.inTransaction(what, write);
+            }
             afterCommit.run(works);
             return null;
         } catch (StoreException e) {

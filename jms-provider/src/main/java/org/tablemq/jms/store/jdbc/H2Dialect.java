@@ -56,6 +56,16 @@ final class H2Dialect extends Dialect {
         return ddl;
     }
 
+    /**
+     * Payloads inline in the row: H2 keeps a BLOB longer than 256 bytes in its separate LOB maps, which made every
+     * 1 KiB send and claim do about twice the work (measured: 1 KiB insert+commit with {@code WRITE_DELAY=0},
+     * ~250/s as BLOB, ~500/s as VARBINARY). VARBINARY holds up to 1 GB, the same bound as PostgreSQL's BYTEA.
+     */
+    @Override
+    List<String> schemaV2() {
+        return List.of(sql("ALTER TABLE {p}messages ALTER COLUMN payload SET DATA TYPE VARBINARY"));
+    }
+
     @Override
     String upsertNode() {
         return sql("MERGE INTO {p}nodes (node_id, heartbeat, alive_until) KEY (node_id) VALUES (?, ?, ?)");

@@ -79,6 +79,26 @@ final class Jdbc {
         throw failure(what + " (gave up after " + ATTEMPTS + " attempts)", last);
     }
 
+    /**
+     * Runs {@code work}, which issues exactly one statement, in auto-commit mode: the statement is its own
+     * transaction, as atomic as {@link #inTransaction} but without the separate COMMIT round trip. Retried like
+     * {@link #inTransaction}.
+     */
+    <T> T oneStatement(String what, Work<T> work) throws StoreException {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                if (SqlErrors.classify(e) != SqlErrors.Kind.RETRY) {
+                    throw failure(what, e);
+                }
+                last = e;
+            }
+        }
+        throw failure(what + " (gave up after " + ATTEMPTS + " attempts)", last);
+    }
+
     /** Runs {@code work} on a connection in auto-commit mode (each statement commits by itself). */
     <T> T autoCommit(String what, Work<T> work) throws StoreException {
         try (Connection c = dataSource.getConnection()) {

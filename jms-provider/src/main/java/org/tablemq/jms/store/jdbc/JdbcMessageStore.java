@@ -42,6 +42,7 @@ public final class JdbcMessageStore implements MessageStore {
 
     private static final System.Logger LOG = Log.of(JdbcMessageStore.class);
     private static final int MAX_SEND_BATCH = 256;
+    private static final int MAX_ACK_BATCH = 256;
     private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
 
     /** One send call inside a group commit, with the endpoints it touched. */
@@ -63,6 +64,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final XaBranches branches;
     private final LeaseKeeper keeper;
     private final GroupCommitter<SendWork> sends;
+    private final GroupCommitter<List<Long>> acks;
     private volatile boolean closed;
 
     private JdbcMessageStore(JdbcStoreConfig config, String nodeId, HikariDataSource pool, Dialect sql) {
@@ -86,7 +88,10 @@ public final class JdbcMessageStore implements MessageStore {
         this.settlement = new Settlement(sql, nodeId);
         this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
         this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer);
-        this.sends = new GroupCommitter<>(jdbc, "send messages", MAX_SEND_BATCH, this::writeSends, this::afterSends);
+        this.sends = new GroupCommitter<>(jdbc, "send messages", MAX_SEND_BATCH, this::writeSends, this::afterSends,
+                this::isOneNotifyingInsert);
+        this.acks = new GroupCommitter<>(jdbc, "acknowledge messages", MAX_ACK_BATCH, this::writeAcks, this::afterAcks,
+                batch -> batch.size() == 1 && batch.get(0).size() == 1);
     }
 
     /**
@@ -127,6 +132,8 @@ public final class JdbcMessageStore implements MessageStore {
         hc.setPoolName("tablemq-" + nodeId);
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         if (!config.isH2()) {
+            // a batch of n inserts (a transacted commit of n sends) becomes one multi-row INSERT on the server
+            hc.addDataSourceProperty("reWriteBatchedInserts", "true");
             hc.addDataSourceProperty("ApplicationName", "tablemq-" + nodeId);   // who is who in pg_stat_activity
         }
         try {
@@ -190,7 +197,20 @@ public final class JdbcMessageStore implements MessageStore {
         sends.submit(new SendWork(resolve(messages), new Touched()));
     }
 
+    /** A lone send of one queue message, on a database that can insert and notify in one statement. */
+    private boolean isOneNotifyingInsert(List<SendWork> batch) {
+        return sql.insertMessageAndNotify().isPresent() && batch.size() == 1 && batch.get(0).sends().size() == 1
+                && !batch.get(0).sends().get(0).target().isTopic();
+    }
+
     private void writeSends(Connection c, List<SendWork> batch) throws SQLException {
+        if (isOneNotifyingInsert(batch)) {
+            Resolved send = batch.get(0).sends().get(0);
+            Touched touched = batch.get(0).touched();
+            touched.add(send.target().endpointId(), send.message().deliverAt());
+            writer.writeOneNotifying(c, send, sql.channel(), notifier.payload(touched).orElseThrow());
+            return;
+        }
         Touched all = new Touched();
         for (SendWork work : batch) {
             writer.write(c, work.sends(), MessageWriter.READY, null, work.touched());
@@ -216,12 +236,20 @@ public final class JdbcMessageStore implements MessageStore {
         if (messageIds.isEmpty()) {
             return;
         }
-        jdbc.inTransaction("acknowledge " + messageIds.size() + " message(s)", c -> {
-            settlement.ack(c, messageIds, "acknowledge messages " + messageIds);
-            return null;
-        });
+        // concurrent acknowledgements share a commit; a lone ack of one message is one DELETE in auto-commit
+        acks.submit(List.copyOf(messageIds));
+    }
+
+    /** All or none of the batch: a lost claim rolls it back, and each caller's ack then runs alone. */
+    private void writeAcks(Connection c, List<List<Long>> batch) throws SQLException, StoreException {
+        List<Long> ids = new ArrayList<>();
+        batch.forEach(ids::addAll);
+        settlement.ack(c, ids, "acknowledge messages " + ids);
+    }
+
+    private void afterAcks(List<List<Long>> batch) throws StoreException {
         syncIfAsked();
-        settlement.settled(messageIds);
+        batch.forEach(settlement::settled);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -62,6 +63,11 @@ final class ListenNotifier implements Notifier {
         if (touched.isEmpty()) {
             return;
         }
+        notify(c, payload(touched).orElseThrow());
+    }
+
+    @Override
+    public Optional<String> payload(Touched touched) {
         StringBuilder payload = new StringBuilder(nodeId).append('|');
         for (Map.Entry<Long, Long> e : touched.entries().entrySet()) {
             payload.append(e.getKey());
@@ -70,11 +76,10 @@ final class ListenNotifier implements Notifier {
             }
             payload.append(',');
             if (payload.length() > MAX_PAYLOAD) {
-                notify(c, nodeId + "|" + EVERYTHING);
-                return;
+                return Optional.of(nodeId + "|" + EVERYTHING);
             }
         }
-        notify(c, payload.toString());
+        return Optional.of(payload.toString());
     }
 
     @Override

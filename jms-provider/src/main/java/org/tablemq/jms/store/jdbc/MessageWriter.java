@@ -71,7 +71,30 @@ final class MessageWriter {
         }
     }
 
+    /**
+     * Writes one READY queue message with {@link Dialect#insertMessageAndNotify}: the row and the notification
+     * in one statement. The caller has already added the endpoint to the touched set the payload describes.
+     */
+    void writeOneNotifying(Connection c, Resolved send, String channel, String payload) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.insertMessageAndNotify().orElseThrow())) {
+            bind(ps, send.target().endpointId(), send.message(), READY, null);
+            ps.setString(9, channel);
+            ps.setString(10, payload);
+            ps.executeUpdate();
+        }
+    }
+
     private void add(PreparedStatement ps, long endpointId, OutgoingMessage m, String state, Long xidRef, Touched touched)
+            throws SQLException {
+        bind(ps, endpointId, m, state, xidRef);
+        ps.addBatch();
+        if (READY.equals(state)) {
+            touched.add(endpointId, m.deliverAt());
+        }
+    }
+
+    /** Binds the parameters of {@link Dialect#insertMessage}. */
+    private static void bind(PreparedStatement ps, long endpointId, OutgoingMessage m, String state, Long xidRef)
             throws SQLException {
         ps.setLong(1, endpointId);
         ps.setString(2, state);
@@ -85,10 +108,6 @@ final class MessageWriter {
         }
         ps.setString(7, m.messageId());
         ps.setBytes(8, m.payload());
-        ps.addBatch();
-        if (READY.equals(state)) {
-            touched.add(endpointId, m.deliverAt());
-        }
     }
 
     private List<SubscriptionRow> subscriptionsOf(Connection c, long topicId) throws SQLException {

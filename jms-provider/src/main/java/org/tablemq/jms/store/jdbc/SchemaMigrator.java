@@ -16,7 +16,7 @@ import org.tablemq.jms.store.StoreException;
  */
 final class SchemaMigrator {
 
-    static final int CURRENT = 1;
+    static final int CURRENT = 2;
     private static final Object JVM_LOCK = new Object();
 
     private final Jdbc jdbc;
@@ -43,6 +43,9 @@ final class SchemaMigrator {
                 }
                 if (from < 1) {
                     execute(c, dialect.schemaV1());
+                }
+                if (from < 2) {
+                    execute(c, dialect.schemaV2());
                 }
                 if (found.isEmpty()) {
                     Jdbc.update(c, dialect.insertVersion, ps -> ps.setInt(1, CURRENT));

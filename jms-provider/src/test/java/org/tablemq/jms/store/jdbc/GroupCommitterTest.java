@@ -17,6 +17,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tablemq.jms.store.ClaimLostException;
 import org.tablemq.jms.store.StoreException;
 
 class GroupCommitterTest {
@@ -24,6 +25,8 @@ class GroupCommitterTest {
     private final List<List<String>> batches = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstBatchMayFinish = new CountDownLatch(1);
     private final List<Thread> followers = new CopyOnWriteArrayList<>();
+    private final List<String> committed = new CopyOnWriteArrayList<>();
+    private volatile String loser;
     private ExecutorService threads;
     private Jdbc jdbc;
 
@@ -47,8 +50,10 @@ class GroupCommitterTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> firstBatchMayFinish.getCount() == 0);
             } else if (failSecondBatch) {
                 throw new SQLException("disk full", "53100");
+            } else if (loser != null && batch.contains(loser)) {
+                throw new ClaimLostException("Cannot write test items: follower-3 lost its claim");
             }
-        }, batch -> { });
+        }, batch -> committed.addAll(batch));
     }
 
     /** Starts the first submission and waits until its batch is being written, so later ones must queue. */
@@ -83,6 +88,24 @@ class GroupCommitterTest {
         assertThat(batches).hasSize(2);
         assertThat(batches.get(0)).containsExactly("first");
         assertThat(batches.get(1)).hasSize(7).allSatisfy(item -> assertThat(item).startsWith("follower-"));
+    }
+
+    @Test
+    void aFailureOfOneCallersWorkFailsOnlyThatCallerAndTheOthersCommitAlone() throws Exception {
+        loser = "follower-3";
+        List<Future<?>> results = submitWhileFirstBatchIsWriting(committer(false));
+
+        results.get(0).get(30, TimeUnit.SECONDS);
+        for (Future<?> f : results.subList(1, results.size())) {
+            try {
+                f.get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(ClaimLostException.class).hasMessageContaining("follower-3");
+            }
+        }
+        assertThat(batches.get(1)).hasSize(7);
+        assertThat(batches.subList(2, batches.size())).hasSize(7).allSatisfy(b -> assertThat(b).hasSize(1));
+        assertThat(committed).hasSize(7).contains("first").doesNotContain("follower-3");
     }
 
     @Test

@@ -370,6 +370,45 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    void concurrentAcknowledgementsAllApplyAndOneOfAMessageNoLongerClaimedFailsAlone(TestInfo info) throws Exception {
+        DestinationRef queue = DestinationRef.queue(unique(info));
+        List<OutgoingMessage> sends = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sends.add(message(queue, "m" + i));
+        }
+        store.send(sends);
+        Endpoint endpoint = store.queueEndpoint(queue.name());
+        List<StoredMessage> claimed = store.claim(claimAll(endpoint, 40));
+        assertThat(claimed).hasSize(40);
+        long released = claimed.get(7).id();
+        store.release(List.of(Release.undelivered(released)));
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        AtomicInteger lost = new AtomicInteger();
+        try {
+            List<Future<?>> acks = new ArrayList<>();
+            for (StoredMessage m : claimed) {
+                acks.add(threads.submit(() -> {
+                    try {
+                        store.acknowledge(List.of(m.id()));
+                    } catch (ClaimLostException e) {
+                        assertThat(m.id()).isEqualTo(released);
+                        assertThat(e).hasMessageContaining(String.valueOf(released));
+                        lost.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : acks) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(lost).hasValue(1);
+        assertThat(store.depth(endpoint)).as("only the released message is left").isEqualTo(1);
+    }
+
+    @Test
     void acknowledgingAMessageNotClaimedThrowsClaimLost(TestInfo info) throws Exception {
         DestinationRef queue = DestinationRef.queue(unique(info));
         store.send(List.of(message(queue, "x")));

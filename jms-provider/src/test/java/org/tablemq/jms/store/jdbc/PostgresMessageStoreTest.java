@@ -230,6 +230,37 @@ class PostgresMessageStoreTest extends MessageStoreContract {
     }
 
     @Test
+    void aClaimCommitsWithoutWaitingForItsWalFlushAndOnlyForItsOwnTransaction(TestInfo info) throws Exception {
+        DestinationRef queue = DestinationRef.queue(unique(info));
+        store.send(List.of(message(queue, "m")));
+        Endpoint endpoint = store.queueEndpoint(queue.name());
+        String claim = new PostgresDialect(fixture.prefix).claimInOneStatement().orElseThrow();
+
+        try (Connection c = fixture.connect()) {
+            String before = synchronousCommit(c);
+            c.setAutoCommit(false);
+            List<Long> claimed = Jdbc.query(c, claim, ps -> {
+                ps.setString(1, "consumer");
+                ps.setString(2, "node");
+                ps.setLong(3, System.currentTimeMillis() + 60_000);
+                ps.setLong(4, endpoint.id());
+                ps.setLong(5, System.currentTimeMillis());
+                ps.setLong(6, System.currentTimeMillis());
+                ps.setInt(7, 10);
+            }, rs -> rs.getLong(1));
+            assertThat(claimed).hasSize(1);
+            assertThat(synchronousCommit(c)).as("synchronous_commit in the claim's transaction").isEqualTo("off");
+            c.commit();
+            assertThat(synchronousCommit(c)).as("synchronous_commit after it").isEqualTo(before).isNotEqualTo("off");
+        }
+        assertThat(store.claim(claimAll(endpoint, 10))).as("left to claim once the claim committed").isEmpty();
+    }
+
+    private static String synchronousCommit(Connection c) throws java.sql.SQLException {
+        return Jdbc.queryOne(c, "SHOW synchronous_commit", ps -> { }, rs -> rs.getString(1)).orElseThrow();
+    }
+
+    @Test
     void openingAStoreDoesNotReadTheBacklog() throws Exception {
         JdbcMessageStore seeded = fixture.open();
         Endpoint endpoint = seeded.queueEndpoint("backlog");
