@@ -1,13 +1,23 @@
 package org.tablemq.jms.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tablemq.jms.store.jdbc.StoreFixture.message;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.tablemq.jms.store.ClaimRequest;
 import org.tablemq.jms.store.DestinationRef;
+import org.tablemq.jms.store.Endpoint;
+import org.tablemq.jms.store.StoredMessage;
 import org.tablemq.jms.testing.TestDatabase;
 
 class H2MessageStoreTest extends MessageStoreContract {
@@ -54,5 +64,56 @@ class H2MessageStoreTest extends MessageStoreContract {
     void storeAddsDurableCommitSettingsToTheH2UrlUnlessGiven() {
         assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x")).isEqualTo("jdbc:h2:file:/x;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
         assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;write_delay=100")).isEqualTo("jdbc:h2:file:/x;write_delay=100;LOCK_TIMEOUT=10000");
+    }
+
+    /**
+     * H2 claims read their candidates without a lock. Between one claimer's read and its UPDATE, another consumer
+     * can claim the row, fail the delivery and give the message back: unclaimed again, one delivery more. The late
+     * claim must then take nothing; taking the row would hand out the count it read (1 instead of 2), and the
+     * redelivery would look like a first delivery (JMSXDeliveryCount 1, JMSRedelivered false).
+     * <p>
+     * Made deterministic with a row lock: a plain connection does what that other consumer's claim and give-back
+     * leave behind (delivery_count + 1, owner still NULL) without committing, the late claim reads the committed
+     * row (unclaimed, count 0) and waits for the lock in its UPDATE; once H2 reports it blocked, the change commits.
+     */
+    @Test
+    void claimOfACandidateClaimedAndGivenBackSinceItWasReadTakesNothing(TestInfo info) throws Exception {
+        DestinationRef queue = DestinationRef.queue(unique(info));
+        store.send(List.of(message(queue, "contended")));
+        Endpoint endpoint = store.queueEndpoint(queue.name());
+        long id = fixture.count("SELECT id FROM {p}messages WHERE endpoint_id = ?", endpoint.id());
+
+        CompletableFuture<List<StoredMessage>> late;
+        try (Connection other = fixture.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement ps = other.prepareStatement(
+                    ("UPDATE {p}messages SET delivery_count = delivery_count + 1 WHERE id = ?").replace("{p}", fixture.prefix))) {
+                ps.setLong(1, id);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            late = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return store.claim(new ClaimRequest(endpoint, "late-consumer", 1, null));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> sessionsBlockedBy(other) > 0);
+            other.commit();
+        }
+
+        assertThat(late.get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(store.claim(claimAll(endpoint, 1))).singleElement()
+                .satisfies(m -> assertThat(m.deliveryCount()).as("count of the next claim").isEqualTo(2));
+        assertThat(fixture.count("SELECT delivery_count FROM {p}messages WHERE id = ?", id)).isEqualTo(2);
+    }
+
+    /** How many H2 sessions wait for a lock that {@code holder}'s session holds. */
+    private static int sessionsBlockedBy(Connection holder) throws java.sql.SQLException {
+        try (Statement s = holder.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = SESSION_ID()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 }
