@@ -18,13 +18,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.TextMessage;
 
 import org.tablemq.sample.events.Catalog;
 import org.tablemq.sample.events.Channels;
-import org.tablemq.sample.events.EventCodec;
+import org.tablemq.sample.events.EventPublisher;
 import org.tablemq.sample.events.OrderLine;
 import org.tablemq.sample.events.PaymentSucceeded;
 import org.tablemq.sample.events.ShipmentFailed;
@@ -230,12 +228,8 @@ public class LogisticsService {
     }
 
     private void publish(ShipmentFailed event) {
-        // inside the listener's JTA transaction the context joins it: the event is visible only if that commits
-        try (JMSContext jms = connectionFactory.createContext()) {
-            TextMessage message = jms.createTextMessage(EventCodec.toJson(event));
-            message.setJMSType(ShipmentFailed.TYPE);
-            message.setLongProperty(Channels.ORDER_ID_PROPERTY, event.orderId());
-            jms.createProducer().send(jms.createTopic(Channels.SHIPMENTS), message);
+        try {
+            EventPublisher.publish(connectionFactory, Channels.SHIPMENTS, ShipmentFailed.TYPE, event.orderId(), event);
         } catch (JMSException e) {
             throw new EJBException("Cannot publish ShipmentFailed for order " + event.orderId(), e);
         }

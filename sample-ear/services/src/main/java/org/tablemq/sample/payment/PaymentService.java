@@ -16,12 +16,10 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.TextMessage;
 
 import org.tablemq.sample.events.Channels;
-import org.tablemq.sample.events.EventCodec;
+import org.tablemq.sample.events.EventPublisher;
 import org.tablemq.sample.events.OrderLine;
 import org.tablemq.sample.events.PaymentSucceeded;
 
@@ -71,12 +69,8 @@ public class PaymentService {
     }
 
     private void publish(PaymentSucceeded event) {
-        // inside a JTA transaction the context joins it: the message becomes visible only if the transaction commits
-        try (JMSContext jms = connectionFactory.createContext()) {
-            TextMessage message = jms.createTextMessage(EventCodec.toJson(event));
-            message.setJMSType(PaymentSucceeded.TYPE);
-            message.setLongProperty(Channels.ORDER_ID_PROPERTY, event.orderId());
-            jms.createProducer().send(jms.createTopic(Channels.PAYMENTS), message);
+        try {
+            EventPublisher.publish(connectionFactory, Channels.PAYMENTS, PaymentSucceeded.TYPE, event.orderId(), event);
         } catch (JMSException e) {
             throw new EJBException("Cannot publish PaymentSucceeded for order " + event.orderId(), e);
         }
