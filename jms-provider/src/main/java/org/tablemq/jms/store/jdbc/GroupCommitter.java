@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.tablemq.jms.store.ClaimLostException;
 import org.tablemq.jms.store.DestinationNotFoundException;
@@ -52,7 +53,7 @@ final class GroupCommitter<T> {
     }
 
     private final Jdbc jdbc;
-    private final String what;
+    private final Function<List<T>, String> what;
     private final int maxBatch;
     private final BatchWriter<T> writer;
     private final AfterCommit<T> afterCommit;
@@ -61,11 +62,12 @@ final class GroupCommitter<T> {
     private boolean leading;
 
     GroupCommitter(Jdbc jdbc, String what, int maxBatch, BatchWriter<T> writer, AfterCommit<T> afterCommit) {
-        this(jdbc, what, maxBatch, writer, afterCommit, batch -> false);
+        this(jdbc, batch -> what, maxBatch, writer, afterCommit, batch -> false);
     }
 
-    GroupCommitter(Jdbc jdbc, String what, int maxBatch, BatchWriter<T> writer, AfterCommit<T> afterCommit,
-                   Predicate<List<T>> oneStatement) {
+    /** @param what names what a batch does, for errors ("send messages") */
+    GroupCommitter(Jdbc jdbc, Function<List<T>, String> what, int maxBatch, BatchWriter<T> writer,
+                   AfterCommit<T> afterCommit, Predicate<List<T>> oneStatement) {
         this.jdbc = jdbc;
         this.what = what;
         this.maxBatch = maxBatch;
@@ -151,9 +153,9 @@ final class GroupCommitter<T> {
         };
         try {
             if (oneStatement.test(works)) {
-                jdbc.oneStatement(what, write);
+                jdbc.oneStatement(what.apply(works), write);
             } else {
-                jdbc.inTransaction(what, write);
+                jdbc.inTransaction(what.apply(works), write);
             }
             afterCommit.run(works);
             return null;
@@ -161,7 +163,7 @@ final class GroupCommitter<T> {
             return e;
         } catch (RuntimeException | Error e) {
             // whatever happens, every waiting caller must be released with an answer
-            return new StoreException("Cannot " + what + ": " + e, e);
+            return new StoreException("Cannot " + what.apply(works) + ": " + e, e);
         }
     }
 }

@@ -41,12 +41,29 @@ import org.tablemq.jms.store.jdbc.Settlement.ResolvedRelease;
 public final class JdbcMessageStore implements MessageStore {
 
     private static final System.Logger LOG = Log.of(JdbcMessageStore.class);
-    private static final int MAX_SEND_BATCH = 256;
-    private static final int MAX_ACK_BATCH = 256;
+    private static final int MAX_GROUP_BATCH = 256;
     private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
 
-    /** One send call inside a group commit, with the endpoints it touched. */
-    private record SendWork(List<Resolved> sends, Touched touched) {
+    /**
+     * One caller's work in a group commit. On H2, sends, acknowledgements and local transaction commits of all
+     * sessions share one queue, so a producer's insert and a consumer's delete that arrive together cost one
+     * written chunk instead of two. PostgreSQL already flushes the WAL of concurrent commits together; there
+     * sends and acknowledgements keep separate queues, so that a lone one stays a single auto-commit statement.
+     */
+    private sealed interface GroupWork permits SendWork, AckWork, CommitWork {
+    }
+
+    /** One send call, with the endpoints it touched. */
+    private record SendWork(List<Resolved> sends, Touched touched) implements GroupWork {
+    }
+
+    /** One acknowledgement call outside a transaction. */
+    private record AckWork(List<Long> ids) implements GroupWork {
+    }
+
+    /** One local transaction's commit: its acknowledgements, releases and sends, all or none. */
+    private record CommitWork(UnitOfWork work, List<Resolved> sends, List<ResolvedRelease> releases, Touched touched)
+            implements GroupWork {
     }
 
     private final JdbcStoreConfig config;
@@ -63,8 +80,8 @@ public final class JdbcMessageStore implements MessageStore {
     private final Settlement settlement;
     private final XaBranches branches;
     private final LeaseKeeper keeper;
-    private final GroupCommitter<SendWork> sends;
-    private final GroupCommitter<List<Long>> acks;
+    private final GroupCommitter<GroupWork> sends;
+    private final GroupCommitter<GroupWork> acks;
     private volatile boolean closed;
 
     private JdbcMessageStore(JdbcStoreConfig config, String nodeId, HikariDataSource pool, Dialect sql) {
@@ -88,10 +105,10 @@ public final class JdbcMessageStore implements MessageStore {
         this.settlement = new Settlement(sql, nodeId);
         this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
         this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer);
-        this.sends = new GroupCommitter<>(jdbc, "send messages", MAX_SEND_BATCH, this::writeSends, this::afterSends,
-                this::isOneNotifyingInsert);
-        this.acks = new GroupCommitter<>(jdbc, "acknowledge messages", MAX_ACK_BATCH, this::writeAcks, this::afterAcks,
-                batch -> batch.size() == 1 && batch.get(0).size() == 1);
+        this.sends = new GroupCommitter<>(jdbc, JdbcMessageStore::describe, MAX_GROUP_BATCH, this::writeGroup,
+                this::afterGroup, this::isOneStatement);
+        this.acks = sql.flushesConcurrentCommitsTogether() ? new GroupCommitter<>(jdbc, JdbcMessageStore::describe,
+                MAX_GROUP_BATCH, this::writeGroup, this::afterGroup, this::isOneStatement) : sends;
     }
 
     /**
@@ -197,31 +214,73 @@ public final class JdbcMessageStore implements MessageStore {
         sends.submit(new SendWork(resolve(messages), new Touched()));
     }
 
-    /** A lone send of one queue message, on a database that can insert and notify in one statement. */
-    private boolean isOneNotifyingInsert(List<SendWork> batch) {
-        return sql.insertMessageAndNotify().isPresent() && batch.size() == 1 && batch.get(0).sends().size() == 1
-                && !batch.get(0).sends().get(0).target().isTopic();
+    /**
+     * A batch that is one statement runs in auto-commit mode: a lone send of one queue message on a database that
+     * inserts and notifies in one statement, or a lone acknowledgement of one message.
+     */
+    private boolean isOneStatement(List<GroupWork> batch) {
+        if (batch.size() != 1) {
+            return false;
+        }
+        GroupWork only = batch.get(0);
+        if (only instanceof SendWork send) {
+            return sql.insertMessageAndNotify().isPresent() && send.sends().size() == 1
+                    && !send.sends().get(0).target().isTopic();
+        }
+        return only instanceof AckWork ack && ack.ids().size() == 1;
     }
 
-    private void writeSends(Connection c, List<SendWork> batch) throws SQLException {
-        if (isOneNotifyingInsert(batch)) {
-            Resolved send = batch.get(0).sends().get(0);
-            Touched touched = batch.get(0).touched();
-            touched.add(send.target().endpointId(), send.message().deliverAt());
-            writer.writeOneNotifying(c, send, sql.channel(), notifier.payload(touched).orElseThrow());
+    private static String describe(List<GroupWork> batch) {
+        if (batch.size() == 1 && batch.get(0) instanceof CommitWork) {
+            return "commit a transaction";
+        }
+        boolean sends = batch.stream().anyMatch(w -> !(w instanceof AckWork));
+        boolean acks = batch.stream().anyMatch(w -> !(w instanceof SendWork));
+        return sends && acks ? "commit sends and acknowledgements" : sends ? "send messages" : "acknowledge messages";
+    }
+
+    /** All or none of the batch: a lost claim or a deleted destination rolls it back, and each work then runs alone. */
+    private void writeGroup(Connection c, List<GroupWork> batch) throws SQLException, StoreException {
+        if (isOneStatement(batch) && batch.get(0) instanceof SendWork one) {
+            Resolved send = one.sends().get(0);
+            one.touched().add(send.target().endpointId(), send.message().deliverAt());
+            writer.writeOneNotifying(c, send, sql.channel(), notifier.payload(one.touched()).orElseThrow());
             return;
         }
         Touched all = new Touched();
-        for (SendWork work : batch) {
-            writer.write(c, work.sends(), MessageWriter.READY, null, work.touched());
-            all.addAll(work.touched());
+        List<Long> acked = new ArrayList<>();
+        for (GroupWork work : batch) {
+            if (work instanceof AckWork ack) {
+                acked.addAll(ack.ids());
+            } else if (work instanceof SendWork send) {
+                writer.write(c, send.sends(), MessageWriter.READY, null, send.touched());
+                all.addAll(send.touched());
+            } else if (work instanceof CommitWork commit) {
+                UnitOfWork unit = commit.work();
+                settlement.ack(c, unit.acks(), "commit a transaction acknowledging messages " + unit.acks());
+                settlement.release(c, commit.releases(), commit.touched());
+                writer.write(c, commit.sends(), MessageWriter.READY, null, commit.touched());
+                all.addAll(commit.touched());
+            }
+        }
+        if (!acked.isEmpty()) {
+            settlement.ack(c, acked, "acknowledge messages " + acked);
         }
         notifier.announce(c, all);
     }
 
-    private void afterSends(List<SendWork> batch) throws StoreException {
+    private void afterGroup(List<GroupWork> batch) throws StoreException {
         syncIfAsked();
-        batch.forEach(work -> work.touched().signal(arrivals));
+        for (GroupWork work : batch) {
+            if (work instanceof SendWork send) {
+                send.touched().signal(arrivals);
+            } else if (work instanceof AckWork ack) {
+                settlement.settled(ack.ids());
+            } else if (work instanceof CommitWork commit) {
+                commit.touched().signal(arrivals);
+                settlement.settled(settledIds(commit.work()));
+            }
+        }
     }
 
     @Override
@@ -236,20 +295,8 @@ public final class JdbcMessageStore implements MessageStore {
         if (messageIds.isEmpty()) {
             return;
         }
-        // concurrent acknowledgements share a commit; a lone ack of one message is one DELETE in auto-commit
-        acks.submit(List.copyOf(messageIds));
-    }
-
-    /** All or none of the batch: a lost claim rolls it back, and each caller's ack then runs alone. */
-    private void writeAcks(Connection c, List<List<Long>> batch) throws SQLException, StoreException {
-        List<Long> ids = new ArrayList<>();
-        batch.forEach(ids::addAll);
-        settlement.ack(c, ids, "acknowledge messages " + ids);
-    }
-
-    private void afterAcks(List<List<Long>> batch) throws StoreException {
-        syncIfAsked();
-        batch.forEach(settlement::settled);
+        // concurrent acknowledgements share a commit with each other (and, on H2, with sends)
+        acks.submit(new AckWork(List.copyOf(messageIds)));
     }
 
     @Override
@@ -274,19 +321,7 @@ public final class JdbcMessageStore implements MessageStore {
         if (work.isEmpty()) {
             return;
         }
-        List<Resolved> resolvedSends = resolve(work.sends());
-        List<ResolvedRelease> resolvedReleases = resolveReleases(work.releases());
-        Touched touched = jdbc.inTransaction("commit a transaction", c -> {
-            Touched t = new Touched();
-            settlement.ack(c, work.acks(), "commit a transaction acknowledging messages " + work.acks());
-            settlement.release(c, resolvedReleases, t);
-            writer.write(c, resolvedSends, MessageWriter.READY, null, t);
-            notifier.announce(c, t);
-            return t;
-        });
-        syncIfAsked();
-        touched.signal(arrivals);
-        settlement.settled(settledIds(work));
+        acks.submit(new CommitWork(work, resolve(work.sends()), resolveReleases(work.releases()), new Touched()));
     }
 
     @Override

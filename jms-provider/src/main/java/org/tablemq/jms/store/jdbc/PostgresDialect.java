@@ -26,6 +26,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    boolean flushesConcurrentCommitsTogether() {
+        return true;
+    }
+
+    @Override
     String candidateLockClause() {
         return " FOR UPDATE SKIP LOCKED";
     }

@@ -108,6 +108,39 @@ class H2MessageStoreTest extends MessageStoreContract {
         assertThat(fixture.count("SELECT delivery_count FROM {p}messages WHERE id = ?", id)).isEqualTo(2);
     }
 
+    @Test
+    void statementsThatAddressOneRowByIdUseThePrimaryKeyEvenWhenPreparedOnAnEmptyTable() throws Exception {
+        String prefix = TestDatabase.uniquePrefix();
+        H2Dialect dialect = new H2Dialect(prefix);
+        try (Connection c = fixture.connect(); Statement s = c.createStatement()) {
+            s.execute(dialect.createVersionTable());
+            for (String ddl : dialect.schemaV1()) {
+                s.execute(ddl);
+            }
+            for (String ddl : dialect.schemaV2()) {
+                s.execute(ddl);
+            }
+            // H2 keeps the plan a statement got when first prepared; these are prepared while the queue is empty
+            for (String byId : List.of(dialect.claimRow, dialect.ackRow, dialect.releaseRow, dialect.holdRow,
+                    dialect.deadLetterRow, dialect.releaseHeldRow, dialect.deadLetterHeldRow)) {
+                assertThat(plan(c, byId)).as(byId).containsIgnoringCase("PRIMARY_KEY").doesNotContain("_FK_INDEX")
+                        .doesNotContainIgnoringCase("MESSAGES_XID").doesNotContainIgnoringCase("MESSAGES_CLAIM");
+            }
+        }
+    }
+
+    private static String plan(Connection c, String statement) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + statement)) {
+            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                ps.setLong(i, 1);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** How many H2 sessions wait for a lock that {@code holder}'s session holds. */
     private static int sessionsBlockedBy(Connection holder) throws java.sql.SQLException {
         try (Statement s = holder.createStatement();
