@@ -136,8 +136,9 @@ public final class TableMQOptions implements Serializable {
     public static final Option<String> NODE_NAME = add(new Option<>("nodeName", String.class, null, "",
             "1-100 characters, or null for a generated one", "name of this node in claims and logs; unique per live store",
             false, v -> !v.isEmpty() && v.length() <= 100, s -> s));
-    public static final Option<Integer> PREFETCH = integer("prefetch", 10, "messages", 1, 10_000,
-            "messages a consumer claims ahead of the application (its window)");
+    public static final Option<Integer> PREFETCH = integer("prefetch", 100, "messages", 1, 10_000,
+            "most messages a consumer claims ahead of the application; its window starts at 10 and doubles up to this"
+                    + " while the queue has a backlog");
     public static final Option<Integer> MAX_MESSAGE_SIZE = integer("maxMessageSize", 10 * 1024 * 1024, "bytes", 1,
             Integer.MAX_VALUE - 8, "largest encoded message accepted by send; bigger ones fail with ResourceAllocationException");
     public static final Option<String> TRUSTED_PACKAGES = add(new Option<>("trustedPackages", String.class,

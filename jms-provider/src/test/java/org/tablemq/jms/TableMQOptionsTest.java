@@ -60,7 +60,7 @@ class TableMQOptionsTest {
         TableMQConnectionFactory f = new TableMQConnectionFactory();
         assertThatThrownBy(() -> f.setPrefetch(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("prefetch").hasMessageContaining("between 1 and 10000");
-        assertThat(f.getPrefetch()).isEqualTo(10);
+        assertThat(f.getPrefetch()).isEqualTo(100);
     }
 
     @Test
@@ -75,7 +75,7 @@ class TableMQOptionsTest {
         TableMQConnectionFactory f = new TableMQConnectionFactory("jdbc:postgresql://db/test?user=u&password=secret1");
         f.setPassword("secret2");
         String line = f.getOptions().describe();
-        assertThat(line).doesNotContain("secret1").doesNotContain("secret2").contains("prefetch=10");
+        assertThat(line).doesNotContain("secret1").doesNotContain("secret2").contains("prefetch=100");
     }
 
     @Test

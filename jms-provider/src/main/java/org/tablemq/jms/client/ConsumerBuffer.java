@@ -17,9 +17,14 @@ import org.tablemq.jms.tx.RedeliveryPolicy;
 import org.tablemq.jms.tx.StoreGateway;
 
 /**
- * A consumer's prefetch window: claims up to {@code prefetch} messages at a time, hands them out one by one, and
+ * A consumer's prefetch window: claims messages ahead of the application, hands them out one by one, and
  * releases the ones never handed out when the consumer closes (or the session recovers or rolls back). When
  * nothing is deliverable it waits on the store's {@link ArrivalSignal}, never by sleeping.
+ * <p>
+ * The window adapts: it starts at {@value #FIRST_WINDOW} messages (or {@code prefetch} if smaller), doubles
+ * while each claim comes back full, which means a backlog, up to {@code prefetch}, and drops back as soon as a
+ * claim finds fewer. Draining a backlog thus costs one claim per large window, while consumers of a short queue
+ * share its messages and a later high-priority message waits behind few others.
  */
 final class ConsumerBuffer {
 
@@ -34,7 +39,10 @@ final class ConsumerBuffer {
     private final RedeliveryPolicy policy;
     private final StartGate gate;
     private final Runnable beforeWait;
+    static final int FIRST_WINDOW = 10;
+
     private final Deque<StoredMessage> window = new ArrayDeque<>();
+    private int claimSize;
     private volatile boolean closed;
 
     /**
@@ -48,6 +56,7 @@ final class ConsumerBuffer {
         this.destinationName = destinationName;
         this.consumerId = consumerId;
         this.prefetch = prefetch;
+        this.claimSize = Math.min(FIRST_WINDOW, prefetch);
         this.filter = filter;
         this.policy = policy;
         this.gate = gate;
@@ -132,8 +141,10 @@ final class ConsumerBuffer {
     }
 
     private boolean claim() throws JMSException {
+        int ask = claimSize;
         List<StoredMessage> got = store.call("receive from " + endpoint,
-                s -> s.claim(new ClaimRequest(endpoint, consumerId, prefetch, filter)));
+                s -> s.claim(new ClaimRequest(endpoint, consumerId, ask, filter)));
+        claimSize = got.size() == ask ? Math.min(prefetch, ask * 2) : Math.min(FIRST_WINDOW, prefetch);
         if (got.isEmpty()) {
             return false;
         }
