@@ -83,30 +83,45 @@ final class ConsumerBuffer {
     StoredMessage next(long timeoutNanos, java.util.function.BooleanSupplier cancelled) throws JMSException, InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
         ArrivalSignal arrivals = store.store().arrivals();
-        while (!closed && !cancelled.getAsBoolean()) {
-            long left = timeoutNanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
-            if (!gate.isOpen()) {
-                // A stopped connection delivers nothing; keep what is prefetched for when it starts again.
-                if (!gate.awaitOpen(left) && timeoutNanos >= 0 && deadline - System.nanoTime() <= 0) {
+        // A new message wakes one waiter, not all: woken, this consumer owes the others the news until it has
+        // looked for the message in the store, and passes it on if it leaves (or stops) before that.
+        boolean owesWakeUp = false;
+        try {
+            while (!closed && !cancelled.getAsBoolean()) {
+                long left = timeoutNanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
+                if (!gate.isOpen()) {
+                    if (owesWakeUp) {
+                        arrivals.wakeAll(endpoint.id());
+                        owesWakeUp = false;
+                    }
+                    // A stopped connection delivers nothing; keep what is prefetched for when it starts again.
+                    if (!gate.awaitOpen(left) && timeoutNanos >= 0 && deadline - System.nanoTime() <= 0) {
+                        return null;
+                    }
+                    continue;
+                }
+                StoredMessage m = takeDeliverable();
+                if (m != null) {
+                    return m;
+                }
+                long seen = arrivals.version(endpoint.id());
+                boolean claimed = claim();
+                owesWakeUp = false;
+                if (claimed) {
+                    continue;
+                }
+                if (timeoutNanos == 0 || (timeoutNanos > 0 && left == 0)) {
                     return null;
                 }
-                continue;
+                beforeWait.run();
+                owesWakeUp = arrivals.await(endpoint.id(), seen, timeoutNanos < 0 ? Long.MAX_VALUE : left, filter != null);
             }
-            StoredMessage m = takeDeliverable();
-            if (m != null) {
-                return m;
+            return null;
+        } finally {
+            if (owesWakeUp) {
+                arrivals.wakeAll(endpoint.id());
             }
-            long seen = arrivals.version(endpoint.id());
-            if (claim()) {
-                continue;
-            }
-            if (timeoutNanos == 0 || (timeoutNanos > 0 && left == 0)) {
-                return null;
-            }
-            beforeWait.run();
-            arrivals.await(endpoint.id(), seen, timeoutNanos < 0 ? Long.MAX_VALUE : left);
         }
-        return null;
     }
 
     /** Puts back a message taken but not delivered (the connection stopped meanwhile); it comes out next. */

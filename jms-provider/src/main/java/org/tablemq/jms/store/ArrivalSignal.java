@@ -17,11 +17,19 @@ public interface ArrivalSignal {
     long version(long endpointId);
 
     /**
-     * Waits until the endpoint's version differs from {@code seenVersion} or the time is up.
+     * Waits until the endpoint's version differs from {@code seenVersion} or the time is up. A new message wakes
+     * one waiter, not all: a waiter that was woken and then does not claim (it stopped, was closed or failed) must
+     * pass the news on with {@link #wakeAll}. A {@code selective} waiter (one with a selector, which may refuse the
+     * new message) makes every news wake every waiter of the endpoint.
      *
      * @return true if the version changed
      */
-    boolean await(long endpointId, long seenVersion, long timeoutNanos) throws InterruptedException;
+    boolean await(long endpointId, long seenVersion, long timeoutNanos, boolean selective) throws InterruptedException;
+
+    /** {@link #await(long, long, long, boolean)} for a waiter that takes any message. */
+    default boolean await(long endpointId, long seenVersion, long timeoutNanos) throws InterruptedException {
+        return await(endpointId, seenVersion, timeoutNanos, false);
+    }
 
     /** Wakes every waiter on the endpoint (e.g. a consumer being closed). */
     void wakeAll(long endpointId);

@@ -15,6 +15,7 @@ final class Arrivals implements ArrivalSignal {
     private static final class Slot {
         long version;
         int waiters;
+        int selectiveWaiters;
     }
 
     private final ConcurrentHashMap<Long, Slot> slots = new ConcurrentHashMap<>();
@@ -33,11 +34,15 @@ final class Arrivals implements ArrivalSignal {
     }
 
     @Override
-    public boolean await(long endpointId, long seenVersion, long timeoutNanos) throws InterruptedException {
+    public boolean await(long endpointId, long seenVersion, long timeoutNanos, boolean selective)
+            throws InterruptedException {
         Slot slot = slot(endpointId);
         long deadline = System.nanoTime() + timeoutNanos;
         synchronized (slot) {
             slot.waiters++;
+            if (selective) {
+                slot.selectiveWaiters++;
+            }
             try {
                 while (slot.version == seenVersion) {
                     long left = deadline - System.nanoTime();
@@ -49,6 +54,9 @@ final class Arrivals implements ArrivalSignal {
                 return true;
             } finally {
                 slot.waiters--;
+                if (selective) {
+                    slot.selectiveWaiters--;
+                }
             }
         }
     }
@@ -58,12 +66,26 @@ final class Arrivals implements ArrivalSignal {
         bump(endpointId);
     }
 
-    /** Something may have become deliverable on the endpoint now. */
+    /** Something may have become deliverable on the endpoint now: wakes every waiter. */
     void bump(long endpointId) {
+        bump(endpointId, Touched.UNKNOWN);
+    }
+
+    /**
+     * {@code messages} messages became deliverable on the endpoint now: wakes that many waiters, or every waiter
+     * if one of them is selective. Waiters not woken see the new version when they next look.
+     */
+    void bump(long endpointId, int messages) {
         Slot slot = slot(endpointId);
         synchronized (slot) {
             slot.version++;
-            slot.notifyAll();
+            if (messages >= slot.waiters || slot.selectiveWaiters > 0) {
+                slot.notifyAll();
+            } else {
+                for (int i = 0; i < messages; i++) {
+                    slot.notify();
+                }
+            }
         }
     }
 

@@ -123,7 +123,7 @@ final class XaBranches {
     private Touched endpoints(Connection c, long branch) throws SQLException {
         Touched touched = new Touched();
         for (long endpoint : Jdbc.query(c, sql.endpointsOfBranch, ps -> ps.setLong(1, branch), rs -> rs.getLong(1))) {
-            touched.add(endpoint, 0);
+            touched.addEndpoint(endpoint);
         }
         return touched;
     }
