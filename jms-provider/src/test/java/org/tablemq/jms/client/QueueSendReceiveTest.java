@@ -120,6 +120,27 @@ class QueueSendReceiveTest extends FacadeTestBase {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void delayedMessageCommittedWithAnImmediateOneIsDeliveredWhenItsTimeComes(TestDatabase db) throws JMSException {
+        Connection conn = connect(db);
+        Session tx = conn.createSession(Session.SESSION_TRANSACTED);
+        Queue q = tx.createQueue(unique("delay-mixed"));
+        MessageProducer p = tx.createProducer(q);
+        p.send(tx.createTextMessage("now"));
+        p.setDeliveryDelay(700);
+        long sent = System.currentTimeMillis();
+        p.send(tx.createTextMessage("later"));
+        MessageConsumer c = conn.createSession().createConsumer(q);
+        assertThat(c.receive(300)).as("nothing committed yet").isNull();
+        tx.commit();
+
+        assertThat(text(c.receive(10_000))).isEqualTo("now");
+        // the consumer now waits; the delayed message must wake it when its time comes, not some later news
+        assertThat(text(c.receive(10_000))).isEqualTo("later");
+        assertThat(System.currentTimeMillis() - sent).isBetween(650L, 3_000L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void sendSetsTheHeaderFields(TestDatabase db) throws JMSException {
         Session s = connect(db).createSession();
         Queue q = s.createQueue(unique("headers"));
