@@ -1,14 +1,18 @@
 package org.tablemq.jms.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +30,9 @@ class WakeUpTest extends FacadeTestBase {
 
     private static final long RECEIVE_TIMEOUT_MILLIS = 20_000;
 
-    private final ExecutorService receivers = Executors.newCachedThreadPool();
+    private static final String RECEIVER = "wake-up-test-receiver";
+
+    private final ExecutorService receivers = Executors.newCachedThreadPool(r -> new Thread(r, RECEIVER));
 
     @AfterEach
     void stopReceivers() {
@@ -45,7 +51,8 @@ class WakeUpTest extends FacadeTestBase {
             MessageConsumer taker = running.createSession().createConsumer(q);
             Future<Message> idleGot = receivers.submit(() -> idle.receive(RECEIVE_TIMEOUT_MILLIS));
             Future<Message> takerGot = receivers.submit(() -> taker.receive(RECEIVE_TIMEOUT_MILLIS));
-            Thread.sleep(300);   // both are waiting on the empty queue
+            // both wait for news of the empty queue (not still claiming, which could take the message for the idle one)
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiversWaitingForNews() == 2);
             stopped.stop();
 
             send(running.createSession(), q, "only one");
@@ -67,7 +74,7 @@ class WakeUpTest extends FacadeTestBase {
             MessageConsumer c = conn.createSession().createConsumer(q);
             got.add(receivers.submit(() -> c.receive(RECEIVE_TIMEOUT_MILLIS)));
         }
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiversWaitingForNews() == 4);
 
         Session producer = conn.createSession();
         for (int i = 0; i < 4; i++) {
@@ -79,5 +86,18 @@ class WakeUpTest extends FacadeTestBase {
             texts.add(text(f.get(5, TimeUnit.SECONDS)));
         }
         assertThat(texts).containsExactlyInAnyOrder("m0", "m1", "m2", "m3");
+    }
+
+    /** Receiver threads blocked in the store's arrival signal, i.e. waiting for news of their empty queue. */
+    private static int receiversWaitingForNews() {
+        int n = 0;
+        for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
+            if (t.getKey().getName().equals(RECEIVER) && t.getKey().getState() == Thread.State.TIMED_WAITING
+                    && Arrays.stream(t.getValue()).anyMatch(e -> e.getClassName().endsWith(".Arrivals")
+                    && e.getMethodName().equals("await"))) {
+                n++;
+            }
+        }
+        return n;
     }
 }
