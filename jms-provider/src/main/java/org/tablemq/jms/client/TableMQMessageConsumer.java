@@ -107,6 +107,28 @@ public class TableMQMessageConsumer implements QueueReceiver, TopicSubscriber {
         return receive(0, "receiveNoWait");
     }
 
+    /**
+     * TableMQ's extension for its resource adapter: waits at most {@code timeoutMillis} until a message can be
+     * received at once (claimed into this consumer's window), without receiving it. A message-driven bean's worker
+     * waits here before it asks the container to begin a transaction, so an idle endpoint begins none.
+     *
+     * @return whether the next receive will find a message without waiting
+     */
+    public boolean awaitMessage(long timeoutMillis) throws JMSException {
+        closed.check();
+        try {
+            StoredMessage m = buffer.next(TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis)));
+            if (m == null) {
+                return false;
+            }
+            buffer.pushBack(m);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw JmsErrors.create("Interrupted while waiting for a message on " + description(), e);
+        }
+    }
+
     private Message receive(long nanos, String what) throws JMSException {
         closed.check();
         if (listener != null || session.dispatcher().hasListeners()) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.transaction.xa.XAResource;
+import org.tablemq.jms.client.TableMQMessageConsumer;
 import org.tablemq.jms.internal.Log;
 import org.tablemq.ra.Problems;
 
@@ -93,6 +94,10 @@ final class DeliveryWorker implements Work, WorkContextProvider {
     }
 
     private void deliverInTransaction() throws JMSException, ResourceException {
+        // wait for a message before the container begins a transaction: an idle worker then begins none
+        if (consumer instanceof TableMQMessageConsumer waiting && !waiting.awaitMessage(RECEIVE_TIMEOUT_MILLIS)) {
+            return;
+        }
         MessageEndpoint ep = endpoint();
         try {
             ep.beforeDelivery(Activation.ON_MESSAGE);

@@ -57,8 +57,6 @@ abstract class InboundContract {
 
     /** A fake container for a transacted (CMT, XA) or bean-managed endpoint. */
     private static FakeEndpointFactory mdb(boolean transacted, FakeEndpointFactory.Bean bean) {
-        if (transacted) {
-            }
         return new FakeEndpointFactory(transacted, bean);
     }
 
@@ -104,6 +102,19 @@ abstract class InboundContract {
         assertThat(ok.redelivered()).isTrue();
         assertThat(ok.deliveryCount()).isEqualTo(2);
         assertThat(mdb.deliveries()).hasSize(2);
+    }
+
+    @Test
+    void anIdleTransactedEndpointBeginsNoTransactions() throws Exception {
+        FakeEndpointFactory mdb = mdb(true, (m, tm) -> { });
+        activate(mdb, spec(queue));
+        Thread.sleep(2_500);   // each of the two workers waits for a message at least twice meanwhile
+
+        assertThat(mdb.transactionsBegun()).as("transactions begun while the queue was empty").isZero();
+
+        adapter.send(queue, "the only one");
+        await().atMost(WAIT).until(() -> mdb.committed().size() == 1);
+        assertThat(mdb.transactionsBegun()).isEqualTo(1);
     }
 
     @Test

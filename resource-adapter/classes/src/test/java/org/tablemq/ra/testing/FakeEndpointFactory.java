@@ -41,6 +41,7 @@ public final class FakeEndpointFactory implements MessageEndpointFactory {
     private final AtomicInteger maxConcurrent = new AtomicInteger();
     private final AtomicInteger endpoints = new AtomicInteger();
     private final AtomicInteger released = new AtomicInteger();
+    private final AtomicInteger transactionsBegun = new AtomicInteger();
 
     public FakeEndpointFactory(boolean transacted, Bean bean) {
         this.transacted = transacted;
@@ -71,6 +72,11 @@ public final class FakeEndpointFactory implements MessageEndpointFactory {
 
     public int endpointsReleased() {
         return released.get();
+    }
+
+    /** How many delivery transactions the container began (transacted endpoints only). */
+    public int transactionsBegun() {
+        return transactionsBegun.get();
     }
 
     @Override
@@ -118,6 +124,7 @@ public final class FakeEndpointFactory implements MessageEndpointFactory {
             failed = false;
             if (transacted) {
                 try {
+                    transactionsBegun.incrementAndGet();
                     tm.begin();
                     tm.getTransaction().enlistResource(xa);
                 } catch (Exception e) {
