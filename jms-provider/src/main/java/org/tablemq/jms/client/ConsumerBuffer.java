@@ -39,7 +39,7 @@ final class ConsumerBuffer {
     private final RedeliveryPolicy policy;
     private final StartGate gate;
     private final Runnable beforeWait;
-    static final int FIRST_WINDOW = 10;
+    private static final int FIRST_WINDOW = 10;
 
     private final Deque<StoredMessage> window = new ArrayDeque<>();
     private int claimSize;
@@ -124,7 +124,10 @@ final class ConsumerBuffer {
         }
     }
 
-    /** Puts back a message taken but not delivered (the connection stopped meanwhile); it comes out next. */
+    /**
+     * Puts back a message taken but not delivered (the connection stopped meanwhile, or the consumer only waited for
+     * it); it comes out next.
+     */
     synchronized void pushBack(StoredMessage m) {
         window.addFirst(m);
     }

@@ -241,6 +241,14 @@ public final class JdbcMessageStore implements MessageStore {
 
     /** All or none of the batch: a lost claim or a deleted destination rolls it back, and each work then runs alone. */
     private void writeGroup(Connection c, List<GroupWork> batch) throws SQLException, StoreException {
+        for (GroupWork work : batch) {
+            // counted anew on each attempt, so a retried batch does not wake twice as many consumers
+            if (work instanceof SendWork send) {
+                send.touched().clear();
+            } else if (work instanceof CommitWork commit) {
+                commit.touched().clear();
+            }
+        }
         if (isOneStatement(batch) && batch.get(0) instanceof SendWork one) {
             Resolved send = one.sends().get(0);
             one.touched().add(send.target().endpointId(), send.message().deliverAt());

@@ -30,6 +30,12 @@ final class Touched {
         readyNow.put(endpointId, UNKNOWN);
     }
 
+    /** Forgets everything: a transaction written again (a retry, or a batch rerun alone) collects afresh. */
+    void clear() {
+        readyNow.clear();
+        readyLater.clear();
+    }
+
     void addAll(Touched other) {
         other.readyNow.forEach((endpoint, count) -> readyNow.merge(endpoint, count, Touched::saturatedSum));
         other.readyLater.forEach((endpoint, at) -> readyLater.merge(endpoint, at, Math::min));

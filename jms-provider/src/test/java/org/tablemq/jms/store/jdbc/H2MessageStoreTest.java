@@ -111,15 +111,9 @@ class H2MessageStoreTest extends MessageStoreContract {
     @Test
     void statementsThatAddressOneRowByIdUseThePrimaryKeyEvenWhenPreparedOnAnEmptyTable() throws Exception {
         String prefix = TestDatabase.uniquePrefix();
+        fixture.open(fixture.config().withTablePrefix(prefix));   // creates the tables, leaves them empty
         H2Dialect dialect = new H2Dialect(prefix);
-        try (Connection c = fixture.connect(); Statement s = c.createStatement()) {
-            s.execute(dialect.createVersionTable());
-            for (String ddl : dialect.schemaV1()) {
-                s.execute(ddl);
-            }
-            for (String ddl : dialect.schemaV2()) {
-                s.execute(ddl);
-            }
+        try (Connection c = fixture.connect()) {
             // H2 keeps the plan a statement got when first prepared; these are prepared while the queue is empty
             for (String byId : List.of(dialect.claimRow, dialect.ackRow, dialect.releaseRow, dialect.holdRow,
                     dialect.deadLetterRow, dialect.releaseHeldRow, dialect.deadLetterHeldRow)) {
