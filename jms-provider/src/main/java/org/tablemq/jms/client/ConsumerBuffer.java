@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.store.ArrivalSignal;
@@ -80,14 +81,21 @@ final class ConsumerBuffer {
     /**
      * As {@link #next(long)}, also returning null once {@code cancelled} says so (checked after each {@link #wake}).
      */
-    StoredMessage next(long timeoutNanos, java.util.function.BooleanSupplier cancelled) throws JMSException, InterruptedException {
+    StoredMessage next(long timeoutNanos, BooleanSupplier cancelled) throws JMSException, InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
         ArrivalSignal arrivals = store.store().arrivals();
         // A new message wakes one waiter, not all: woken, this consumer owes the others the news until it has
         // looked for the message in the store, and passes it on if it leaves (or stops) before that.
         boolean owesWakeUp = false;
+        BooleanSupplier leaving = () -> closed || cancelled.getAsBoolean();
         try {
-            while (!closed && !cancelled.getAsBoolean()) {
+            while (true) {
+                // The version is read before the closed/cancelled check: a close() or cancel that comes after the
+                // check bumps it, so the wait below returns at once instead of missing the wake-up for good.
+                long seen = arrivals.version(endpoint.id());
+                if (leaving.getAsBoolean()) {
+                    return null;
+                }
                 long left = timeoutNanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
                 if (!gate.isOpen()) {
                     if (owesWakeUp) {
@@ -95,7 +103,7 @@ final class ConsumerBuffer {
                         owesWakeUp = false;
                     }
                     // A stopped connection delivers nothing; keep what is prefetched for when it starts again.
-                    if (!gate.awaitOpen(left) && timeoutNanos >= 0 && deadline - System.nanoTime() <= 0) {
+                    if (!gate.awaitOpen(left, leaving) && timeoutNanos >= 0 && deadline - System.nanoTime() <= 0) {
                         return null;
                     }
                     continue;
@@ -104,7 +112,6 @@ final class ConsumerBuffer {
                 if (m != null) {
                     return m;
                 }
-                long seen = arrivals.version(endpoint.id());
                 boolean claimed = claim();
                 owesWakeUp = false;
                 if (claimed) {
@@ -116,7 +123,6 @@ final class ConsumerBuffer {
                 beforeWait.run();
                 owesWakeUp = arrivals.await(endpoint.id(), seen, timeoutNanos < 0 ? Long.MAX_VALUE : left, filter != null);
             }
-            return null;
         } finally {
             if (owesWakeUp) {
                 arrivals.wakeAll(endpoint.id());
