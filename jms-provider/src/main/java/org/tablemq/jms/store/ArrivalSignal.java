@@ -6,7 +6,8 @@ package org.tablemq.jms.store;
  * messages, a notification from another node (LISTEN/NOTIFY or the store's adaptive poll), or a delayed
  * message whose time came.
  * <pre>{@code
- * long seen = signal.version(endpoint);
+ * long seen = signal.version(endpoint);   // first: news or a wakeAll after this line end the wait below
+ * if (closed) return;                     // the caller's own reasons to stop, which it signals with wakeAll
  * List<StoredMessage> got = store.claim(request);
  * if (got.isEmpty()) signal.await(endpoint, seen, timeoutNanos);
  * }</pre>
