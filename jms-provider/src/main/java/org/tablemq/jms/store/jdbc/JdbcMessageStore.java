@@ -141,7 +141,7 @@ public final class JdbcMessageStore implements MessageStore {
 
     private static HikariDataSource pool(JdbcStoreConfig config, String nodeId, Dialect sql) throws StoreException {
         HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(config.isH2() ? H2Dialect.tuneUrl(config.url()) : config.url());
+        hc.setJdbcUrl(config.isH2() ? H2Dialect.tuneUrl(config.url(), config.h2Sync()) : config.url());
         hc.setUsername(config.user());
         hc.setPassword(config.password());
         hc.setMaximumPoolSize(config.maxPoolSize());

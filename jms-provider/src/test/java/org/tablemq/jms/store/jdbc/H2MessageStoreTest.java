@@ -38,6 +38,21 @@ class H2MessageStoreTest extends MessageStoreContract {
     }
 
     @Test
+    void storeWithH2SyncRunsH2WithAShortChunkRetention(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("synced").toAbsolutePath();
+        JdbcMessageStore synced = fixture.open(JdbcStoreConfig.defaults(url).withH2Sync(true));
+        synced.send(List.of(message(DestinationRef.queue("synced"), "on disk")));
+
+        try (Connection c = java.sql.DriverManager.getConnection(url);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(String.valueOf(H2Dialect.SYNCED_RETENTION_MILLIS));
+        }
+    }
+
+    @Test
     void storeUpgradesVersionOneTablesToInlinePayloadsAndKeepsWorking() throws Exception {
         String prefix = TestDatabase.uniquePrefix();
         H2Dialect v1 = new H2Dialect(prefix);
@@ -62,8 +77,17 @@ class H2MessageStoreTest extends MessageStoreContract {
 
     @Test
     void storeAddsDurableCommitSettingsToTheH2UrlUnlessGiven() {
-        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x")).isEqualTo("jdbc:h2:file:/x;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
-        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;write_delay=100")).isEqualTo("jdbc:h2:file:/x;write_delay=100;LOCK_TIMEOUT=10000");
+        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x", false)).isEqualTo("jdbc:h2:file:/x;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;write_delay=100", false))
+                .isEqualTo("jdbc:h2:file:/x;write_delay=100;LOCK_TIMEOUT=10000");
+    }
+
+    @Test
+    void withEveryCommitForcedToDiskTheStoreShortensH2sChunkRetentionUnlessGiven() {
+        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x", true))
+                .isEqualTo("jdbc:h2:file:/x;WRITE_DELAY=0;LOCK_TIMEOUT=10000;RETENTION_TIME=1000");
+        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;retention_time=45000", true))
+                .isEqualTo("jdbc:h2:file:/x;retention_time=45000;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
     }
 
     /**

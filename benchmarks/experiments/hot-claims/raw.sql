@@ -1,0 +1,4 @@
+BEGIN;
+SELECT min(id) AS lo, max(id) AS hi FROM (SELECT id FROM m ORDER BY id LIMIT 100) s \gset
+DELETE FROM m WHERE id BETWEEN :lo AND :hi;
+COMMIT;
