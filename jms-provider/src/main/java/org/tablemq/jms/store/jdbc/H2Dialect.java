@@ -77,12 +77,13 @@ final class H2Dialect extends Dialect {
     }
 
     /**
-     * How long H2 keeps a chunk of its file after its last live page is gone when every commit is forced to disk
-     * ({@code h2Sync}). H2's default of 45 s exists so that a chunk is not overwritten before the OS has flushed
-     * the chunks written after it; with each commit forced, that is done within milliseconds. Meanwhile every
-     * commit writes a chunk, so under load the file holds 45 s of writes: draining 1 KiB messages with a sync per
-     * commit grew it past 1 GB in 15 s with the default and kept it near 100 MB with 1 s, at 1.5x the commits per
-     * second. Not 0: H2 reports files damaged at close when chunks are reused at once (H2 issues 2752 and 4083).
+     * How long H2 keeps a chunk of its file after its last live page is gone, when the store forces the file to
+     * disk itself (after every commit with {@code h2Sync}, else every {@link H2Flusher#PERIOD_MILLIS} ms). H2's
+     * default of 45 s exists so that a chunk is not overwritten before the OS has flushed the chunks written after
+     * it; the store's forcing does that well within 1 s. Meanwhile every commit writes a chunk, so under load the
+     * file holds 45 s of writes: draining 1 KiB messages with a sync per commit grew it past 1 GB in 15 s with the
+     * default and kept it near 100 MB with 1 s, at 1.5x the commits per second. Not 0: H2 reports files damaged at
+     * close when chunks are reused at once (H2 issues 2752 and 4083).
      */
     static final int SYNCED_RETENTION_MILLIS = 1000;
 

@@ -127,6 +127,9 @@ public final class JdbcMessageStore implements MessageStore {
             int before = new SchemaMigrator(store.jdbc, sql).migrate();
             store.keeper.start();
             store.notifier.start();
+            if (config.isH2() && !config.h2Sync()) {
+                new H2Flusher(store.jdbc, config.url()).start(store.timer);
+            }
             LOG.log(Level.INFO, "TMQ-2000 Store opened on {0} ({1}), tables {2}* at schema version {3}{4}, node {5}",
                     Redaction.url(config.url()), sql.name(), config.tablePrefix(), SchemaMigrator.CURRENT,
                     before == 0 ? " (created)" : before < SchemaMigrator.CURRENT ? " (upgraded from " + before + ")" : "",

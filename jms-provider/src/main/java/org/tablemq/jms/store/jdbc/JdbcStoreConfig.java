@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  *                      delay of 500 ms would leave commits of the last half second only in the JVM. With h2Sync the
  *                      store runs {@code CHECKPOINT SYNC} after each commit (once per group commit for sends), which
  *                      flushes and calls {@code FileChannel.force}; this costs a disk sync per commit and needs an
- *                      H2 user with admin rights (the creator of the database has them). Since every commit is then
- *                      on disk at once, the store also lets H2 reuse the space of dead chunks after 1 s instead of
- *                      45 s ({@code RETENTION_TIME}, unless the URL sets it), which keeps the file small under load. Default false. With PostgreSQL
+ *                      H2 user with admin rights (the creator of the database has them). Without it the store still
+ *                      forces the file five times a second (see {@code H2Flusher}); in both modes H2 may then reuse
+ *                      the space of dead chunks after 1 s instead of 45 s ({@code RETENTION_TIME}, unless the URL
+ *                      sets it), which keeps the file small under load. Default false. With PostgreSQL
  *                      it changes nothing because nothing is left to do: PostgreSQL already syncs every commit to
  *                      its log ({@code synchronous_commit=on}), so one option table can serve both databases
  * @param nodeName      this store instance's id in the cluster (claims, temporary destinations and non-durable

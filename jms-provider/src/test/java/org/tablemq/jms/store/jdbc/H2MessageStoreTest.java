@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.tablemq.jms.store.jdbc.StoreFixture.message;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 import org.tablemq.jms.store.ClaimRequest;
 import org.tablemq.jms.store.DestinationRef;
 import org.tablemq.jms.store.Endpoint;
@@ -38,17 +40,36 @@ class H2MessageStoreTest extends MessageStoreContract {
     }
 
     @Test
-    void storeWithH2SyncRunsH2WithAShortChunkRetention(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void storeWithH2SyncRunsH2WithAShortChunkRetention(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("synced").toAbsolutePath();
-        JdbcMessageStore synced = fixture.open(JdbcStoreConfig.defaults(url).withH2Sync(true));
-        synced.send(List.of(message(DestinationRef.queue("synced"), "on disk")));
+        fixture.open(JdbcStoreConfig.defaults(url).withH2Sync(true));
 
+        assertThat(retentionTime(url)).isEqualTo(H2Dialect.SYNCED_RETENTION_MILLIS);
+    }
+
+    @Test
+    void storeWithoutH2SyncForcesTheFileItselfAndSoRunsH2WithAShortChunkRetention(@TempDir Path dir)
+            throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("flushed").toAbsolutePath();
+        fixture.open(JdbcStoreConfig.defaults(url));
+
+        assertThat(retentionTime(url)).isEqualTo(H2Dialect.SYNCED_RETENTION_MILLIS);
+    }
+
+    @Test
+    void aChunkRetentionInTheUrlWins(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("own").toAbsolutePath() + ";RETENTION_TIME=30000";
+        fixture.open(JdbcStoreConfig.defaults(url));
+
+        assertThat(retentionTime(url)).isEqualTo(30000);
+    }
+
+    private static int retentionTime(String url) throws Exception {
         try (Connection c = java.sql.DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo(String.valueOf(H2Dialect.SYNCED_RETENTION_MILLIS));
+            return Integer.parseInt(rs.getString(1));
         }
     }
 
