@@ -2,6 +2,7 @@ package org.tablemq.jms.store.jdbc;
 
 import java.lang.System.Logger.Level;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.tablemq.jms.internal.Log;
@@ -19,7 +20,10 @@ import org.tablemq.jms.store.StoreException;
  * Forcing the file every {@value #PERIOD_MILLIS} ms keeps what H2 assumes true with a 1 s retention, and bounds
  * what a power loss can take to the last fraction of a second. A killed JVM loses nothing either way.
  * <p>
- * {@code CHECKPOINT SYNC} and {@code SET RETENTION_TIME} need admin rights; without them H2 keeps its defaults.
+ * {@code CHECKPOINT SYNC} and {@code SET RETENTION_TIME} need admin rights, as the store's {@code WRITE_DELAY=0}
+ * already does; should they be refused anyway, H2 keeps its defaults and {@code TMQ-2008} says so.
+ * The flusher has a thread of its own, so a slow disk sync never delays the store's timer (delayed messages,
+ * leases).
  */
 final class H2Flusher {
 
@@ -28,18 +32,21 @@ final class H2Flusher {
 
     private final Jdbc jdbc;
     private final String url;
+    private final String nodeId;
+    private ScheduledExecutorService thread;
     private volatile boolean failing;
 
-    H2Flusher(Jdbc jdbc, String url) {
+    H2Flusher(Jdbc jdbc, String url, String nodeId) {
         this.jdbc = jdbc;
         this.url = url;
+        this.nodeId = nodeId;
     }
 
     /**
      * Forces the file once, shortens the retention (unless the URL sets one) and schedules the periodic force;
      * does nothing but log if the user may not do so.
      */
-    void start(ScheduledExecutorService timer) throws StoreException {
+    void start() throws StoreException {
         try {
             force();
         } catch (StoreException e) {
@@ -50,7 +57,25 @@ final class H2Flusher {
         if (!url.toUpperCase(java.util.Locale.ROOT).contains(";RETENTION_TIME=")) {
             execute("shorten H2's chunk retention", "SET RETENTION_TIME " + H2Dialect.SYNCED_RETENTION_MILLIS);
         }
-        timer.scheduleWithFixedDelay(this::forceQuietly, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tablemq-h2-flush-" + nodeId);
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::forceQuietly, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops forcing, waiting for a force under way, before the store closes its connections. */
+    void stop() {
+        if (thread == null) {
+            return;
+        }
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void forceQuietly() {

@@ -72,6 +72,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final Jdbc jdbc;
     private final Dialect sql;
     private final ScheduledExecutorService timer;
+    private volatile H2Flusher flusher;
     private final Arrivals arrivals;
     private final Notifier notifier;
     private final Topology topology;
@@ -128,7 +129,8 @@ public final class JdbcMessageStore implements MessageStore {
             store.keeper.start();
             store.notifier.start();
             if (config.isH2() && !config.h2Sync()) {
-                new H2Flusher(store.jdbc, config.url()).start(store.timer);
+                store.flusher = new H2Flusher(store.jdbc, config.url(), nodeId);
+                store.flusher.start();
             }
             LOG.log(Level.INFO, "TMQ-2000 Store opened on {0} ({1}), tables {2}* at schema version {3}{4}, node {5}",
                     Redaction.url(config.url()), sql.name(), config.tablePrefix(), SchemaMigrator.CURRENT,
@@ -419,6 +421,9 @@ public final class JdbcMessageStore implements MessageStore {
             }
         }
         settlement.forgetAll();
+        if (flusher != null) {
+            flusher.stop();
+        }
         pool.close();
         LOG.log(Level.INFO, "TMQ-2007 Store closed, node {0}", nodeId);
     }

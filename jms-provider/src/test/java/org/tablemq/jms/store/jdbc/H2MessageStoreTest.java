@@ -57,6 +57,22 @@ class H2MessageStoreTest extends MessageStoreContract {
     }
 
     @Test
+    void theFileIsForcedOnAThreadOfItsOwnThatEndsWithTheStore(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("flushed").toAbsolutePath();
+        JdbcMessageStore store = fixture.open(JdbcStoreConfig.defaults(url).withNodeName("flushing-node"));
+        assertThat(flushThreads()).as("while open").isEqualTo(1);
+
+        store.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> flushThreads() == 0);
+    }
+
+    private static long flushThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("tablemq-h2-flush-flushing-node")).count();
+    }
+
+    @Test
     void aChunkRetentionInTheUrlWins(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("own").toAbsolutePath() + ";RETENTION_TIME=30000";
         fixture.open(JdbcStoreConfig.defaults(url));
