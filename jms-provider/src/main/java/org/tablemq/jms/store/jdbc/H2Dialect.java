@@ -89,9 +89,9 @@ final class H2Dialect extends Dialect {
 
     /**
      * Settings the store adds to an H2 URL unless the URL has them: commits written before they return, a sane
-     * lock wait, and, when every commit is also forced to disk, a short chunk retention.
+     * lock wait, and a short chunk retention, which is safe because the store forces the file to disk itself.
      */
-    static String tuneUrl(String url, boolean sync) {
+    static String tuneUrl(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);
         StringBuilder tuned = new StringBuilder(url);
         if (!upper.contains(";WRITE_DELAY=")) {
@@ -100,7 +100,7 @@ final class H2Dialect extends Dialect {
         if (!upper.contains(";LOCK_TIMEOUT=")) {
             tuned.append(";LOCK_TIMEOUT=10000");
         }
-        if (sync && !upper.contains(";RETENTION_TIME=")) {
+        if (!upper.contains(";RETENTION_TIME=")) {
             tuned.append(";RETENTION_TIME=").append(SYNCED_RETENTION_MILLIS);
         }
         return tuned.toString();

@@ -1,7 +1,6 @@
 package org.tablemq.jms.store.jdbc;
 
 import java.lang.System.Logger.Level;
-import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,19 +8,18 @@ import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.store.StoreException;
 
 /**
- * H2 without {@code h2Sync}: forces the database file to disk five times a second, which lets H2 reuse the space
- * of dead chunks after 1 s instead of 45 s.
+ * H2 without {@code h2Sync}: forces the database file to disk five times a second, which is what makes the short
+ * chunk retention the store sets ({@link H2Dialect#SYNCED_RETENTION_MILLIS}) safe.
  * <p>
- * Why: H2 writes every commit as a new chunk and keeps chunks it no longer needs for its {@code RETENTION_TIME}
- * (45 s), so that a chunk is never overwritten before the OS has flushed the chunks written after it (else a power
- * loss could leave a damaged file rather than only lose the last commits). Under load the file thus held 45 s of
- * commits, gigabytes at thousands of messages per second, and commits slowed down as it grew (measured on a
- * 1 KiB insert+delete loop: 4.2 GB and 8k to 4k operations/s after 30 s with 45 s; 0.3 GB and 10k/s with 1 s).
- * Forcing the file every {@value #PERIOD_MILLIS} ms keeps what H2 assumes true with a 1 s retention, and bounds
- * what a power loss can take to the last fraction of a second. A killed JVM loses nothing either way.
+ * Why: H2 writes every commit as a new chunk and by default keeps chunks it no longer needs for 45 s, so that a
+ * chunk is never overwritten before the OS has flushed the chunks written after it (else a power loss could leave
+ * a damaged file rather than only lose the last commits). Under load the file thus held 45 s of commits, gigabytes
+ * at thousands of messages per second, and commits slowed down as it grew (measured on a 1 KiB insert+delete loop:
+ * 4.2 GB and 8k to 4k operations/s after 30 s with 45 s; 0.3 GB and 10k/s with 1 s). Forcing the file every
+ * {@value #PERIOD_MILLIS} ms keeps what H2 assumes true with a 1 s retention, and bounds what a power loss can take
+ * to the last fraction of a second. A killed JVM loses nothing either way. Like the store's {@code WRITE_DELAY=0},
+ * {@code CHECKPOINT SYNC} needs an H2 user with admin rights.
  * <p>
- * {@code CHECKPOINT SYNC} and {@code SET RETENTION_TIME} need admin rights, as the store's {@code WRITE_DELAY=0}
- * already does; should they be refused anyway, H2 keeps its defaults and {@code TMQ-2008} says so.
  * The flusher has a thread of its own, so a slow disk sync never delays the store's timer (delayed messages,
  * leases).
  */
@@ -30,46 +28,31 @@ final class H2Flusher {
     private static final System.Logger LOG = Log.of(H2Flusher.class);
     static final long PERIOD_MILLIS = 200;
 
-    private final Jdbc jdbc;
-    private final String url;
-    private final String nodeId;
-    private ScheduledExecutorService thread;
-    private volatile boolean failing;
-
-    H2Flusher(Jdbc jdbc, String url, String nodeId) {
-        this.jdbc = jdbc;
-        this.url = url;
-        this.nodeId = nodeId;
+    /** Forces what was committed to the disk. */
+    @FunctionalInterface
+    interface Force {
+        void run() throws StoreException;
     }
 
-    /**
-     * Forces the file once, shortens the retention (unless the URL sets one) and schedules the periodic force;
-     * does nothing but log if the user may not do so.
-     */
-    void start() throws StoreException {
-        try {
-            force();
-        } catch (StoreException e) {
-            LOG.log(Level.INFO, () -> "TMQ-2008 H2 user without admin rights: H2 keeps unused file space for 45 s ("
-                    + e.getMessage() + ")");
-            return;
-        }
-        if (!url.toUpperCase(java.util.Locale.ROOT).contains(";RETENTION_TIME=")) {
-            execute("shorten H2's chunk retention", "SET RETENTION_TIME " + H2Dialect.SYNCED_RETENTION_MILLIS);
-        }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final Force force;
+    private final ScheduledExecutorService thread;
+    private volatile boolean failing;
+
+    H2Flusher(Force force, String nodeId) {
+        this.force = force;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tablemq-h2-flush-" + nodeId);
             t.setDaemon(true);
             return t;
         });
+    }
+
+    void start() {
         thread.scheduleWithFixedDelay(this::forceQuietly, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Stops forcing, waiting for a force under way, before the store closes its connections. */
     void stop() {
-        if (thread == null) {
-            return;
-        }
         thread.shutdown();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);
@@ -80,7 +63,7 @@ final class H2Flusher {
 
     private void forceQuietly() {
         try {
-            force();
+            force.run();
             if (failing) {
                 failing = false;
                 LOG.log(Level.INFO, "TMQ-2009 Forcing the H2 file to disk works again");
@@ -92,18 +75,5 @@ final class H2Flusher {
                         + PERIOD_MILLIS + " ms: " + e.getMessage(), e);
             }
         }
-    }
-
-    private void force() throws StoreException {
-        execute("force the H2 file to disk", "CHECKPOINT SYNC");
-    }
-
-    private void execute(String what, String statement) throws StoreException {
-        jdbc.autoCommit(what, c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(statement);
-            }
-            return null;
-        });
     }
 }

@@ -129,7 +129,7 @@ public final class JdbcMessageStore implements MessageStore {
             store.keeper.start();
             store.notifier.start();
             if (config.isH2() && !config.h2Sync()) {
-                store.flusher = new H2Flusher(store.jdbc, config.url(), nodeId);
+                store.flusher = new H2Flusher(store::forceToDisk, nodeId);
                 store.flusher.start();
             }
             LOG.log(Level.INFO, "TMQ-2000 Store opened on {0} ({1}), tables {2}* at schema version {3}{4}, node {5}",
@@ -146,7 +146,7 @@ public final class JdbcMessageStore implements MessageStore {
 
     private static HikariDataSource pool(JdbcStoreConfig config, String nodeId, Dialect sql) throws StoreException {
         HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(config.isH2() ? H2Dialect.tuneUrl(config.url(), config.h2Sync()) : config.url());
+        hc.setJdbcUrl(config.isH2() ? H2Dialect.tuneUrl(config.url()) : config.url());
         hc.setUsername(config.user());
         hc.setPassword(config.password());
         hc.setMaximumPoolSize(config.maxPoolSize());
@@ -453,7 +453,14 @@ public final class JdbcMessageStore implements MessageStore {
 
     /** With {@code h2Sync}, forces what was just committed to the disk before the caller returns. */
     private void syncIfAsked() throws StoreException {
-        if (!config.h2Sync() || sql.syncStatement().isEmpty()) {
+        if (config.h2Sync()) {
+            forceToDisk();
+        }
+    }
+
+    /** Forces what was committed to the disk, where the database leaves that to the store (H2). */
+    private void forceToDisk() throws StoreException {
+        if (sql.syncStatement().isEmpty()) {
             return;
         }
         jdbc.autoCommit("force committed messages to disk", c -> {

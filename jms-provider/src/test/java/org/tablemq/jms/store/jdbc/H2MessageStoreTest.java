@@ -113,17 +113,12 @@ class H2MessageStoreTest extends MessageStoreContract {
     }
 
     @Test
-    void storeAddsDurableCommitSettingsToTheH2UrlUnlessGiven() {
-        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x", false)).isEqualTo("jdbc:h2:file:/x;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
-        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;write_delay=100", false))
-                .isEqualTo("jdbc:h2:file:/x;write_delay=100;LOCK_TIMEOUT=10000");
-    }
-
-    @Test
-    void withEveryCommitForcedToDiskTheStoreShortensH2sChunkRetentionUnlessGiven() {
-        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x", true))
+    void storeAddsDurableCommitSettingsAndAShortChunkRetentionToTheH2UrlUnlessGiven() {
+        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x"))
                 .isEqualTo("jdbc:h2:file:/x;WRITE_DELAY=0;LOCK_TIMEOUT=10000;RETENTION_TIME=1000");
-        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;retention_time=45000", true))
+        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;write_delay=100"))
+                .isEqualTo("jdbc:h2:file:/x;write_delay=100;LOCK_TIMEOUT=10000;RETENTION_TIME=1000");
+        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;retention_time=45000"))
                 .isEqualTo("jdbc:h2:file:/x;retention_time=45000;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
     }
 

@@ -45,7 +45,7 @@ final class StoreFixture implements AutoCloseable {
 
     /** A plain connection beside the store, for looking at rows or simulating another node. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(database == TestDatabase.H2 ? H2Dialect.tuneUrl(url, false) : url,
+        return DriverManager.getConnection(database == TestDatabase.H2 ? H2Dialect.tuneUrl(url) : url,
                 database.user(), database.password());
     }
 
