@@ -6,6 +6,7 @@ import jakarta.jms.MessageListener;
 import java.util.List;
 import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.message.TableMQMessage;
+import org.tablemq.jms.store.StoreUnavailableException;
 import org.tablemq.jms.store.StoredMessage;
 import org.tablemq.jms.tx.Delivery;
 
@@ -30,7 +31,18 @@ final class Handover {
         TableMQMessage msg = decodeOrGiveBack(d, m);
         session.acks().delivering(d);
         session.unsettled().delivering(consumer);
-        session.acks().delivered(d);
+        try {
+            session.acks().delivered(d);
+        } catch (JMSException e) {
+            if (!StoreUnavailableException.ERROR_CODE.equals(e.getErrorCode())) {
+                throw e;
+            }
+            // AUTO_ACKNOWLEDGE: the acknowledgement was not applied (the store resolves a broken commit before it
+            // says so, and finishes one of unknown outcome itself). The message is still claimed by this consumer and
+            // the application has not seen it: it stays first in line, so the next receive hands it over.
+            consumer.buffer().pushBack(m);
+            throw e;
+        }
         return msg;
     }
 

@@ -50,7 +50,7 @@ public final class StoreGateway {
             return call.run(store);
         } catch (StoreUnavailableException e) {
             JMSException j = JmsErrors.create(new JMSException("Cannot " + what + ": " + e.getMessage(),
-                    StoreUnavailableException.ERROR_CODE), e);
+                    e.errorCode()), e);
             unavailable.accept(j);
             throw j;
         } catch (StoreException e) {

@@ -69,6 +69,10 @@ abstract class Dialect {
     final String deleteExpired;
     final String maxMessageId;
 
+    // commit markers
+    final String insertMarker;
+    final String deleteOldMarkers;
+
     // prepared XA branches
     final String selectBranch;
     final String insertBranch;
@@ -156,6 +160,9 @@ abstract class Dialect {
                 + " AND owner IS NULL");
         maxMessageId = sql("SELECT MAX(id) FROM {p}messages");
 
+        insertMarker = sql("INSERT INTO {p}commit_markers (node_id, seq, created_at) VALUES (?, ?, ?)");
+        deleteOldMarkers = sql("DELETE FROM {p}commit_markers WHERE created_at < ?");
+
         selectBranch = sql("SELECT id FROM {p}xa_branches WHERE format_id = ? AND gtrid = ? AND bqual = ? FOR UPDATE");
         insertBranch = sql("INSERT INTO {p}xa_branches (format_id, gtrid, bqual, node_id, prepared_at)"
                 + " VALUES (?, ?, ?, ?, ?)");
@@ -222,6 +229,24 @@ abstract class Dialect {
     }
 
     /**
+     * Statements upgrading schema version 2 to 3: the commit markers that resolve a commit whose connection broke
+     * (see {@link CommitMarkers}).
+     */
+    final List<String> schemaV3() {
+        return List.of(
+                sql("CREATE TABLE {p}commit_markers (node_id VARCHAR(100) NOT NULL, seq BIGINT NOT NULL,"
+                        + " created_at BIGINT NOT NULL, PRIMARY KEY (node_id, seq))"),
+                sql("CREATE INDEX {p}commit_markers_created ON {p}commit_markers (created_at)"));
+    }
+
+    /**
+     * How long the store keeps trying to reach the database to learn the outcome of a commit whose connection broke,
+     * before it answers that the outcome is unknown. A server database may be back within seconds (a restart, a
+     * fail-over); an embedded one that closed itself is not reopened by waiting.
+     */
+    abstract long outcomeResolveMillis();
+
+    /**
      * A statement that holds a database-wide lock until the transaction ends (parameter: a key), so that nodes
      * starting together migrate one after the other. Without it the store only serialises within its JVM, which
      * is enough for an embedded database.
@@ -249,9 +274,10 @@ abstract class Dialect {
     }
 
     /**
-     * One statement that inserts one message row and tells other nodes about it, if the database has one
-     * (parameters those of {@link #insertMessage}, then channel and payload). A single send then needs one
-     * round trip in auto-commit mode instead of insert, notify and COMMIT.
+     * One statement that inserts a commit marker and one message row and tells other nodes about it, if the database
+     * has one (parameters: the marker's three, see {@link CommitMarkers#bind}, those of {@link #insertMessage}, then
+     * channel and payload). A single send then needs one round trip in auto-commit mode instead of insert, marker,
+     * notify and COMMIT.
      */
     Optional<String> insertMessageAndNotify() {
         return Optional.empty();

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.tablemq.jms.store.ClaimLostException;
 import org.tablemq.jms.store.DestinationNotFoundException;
 import org.tablemq.jms.store.StoreException;
+import org.tablemq.jms.store.jdbc.CommitMarkers.Marker;
 
 /**
  * Leader-follower group commit: concurrent callers queue their work; whoever finds no batch running becomes the
@@ -24,10 +25,13 @@ import org.tablemq.jms.store.StoreException;
  */
 final class GroupCommitter<T> {
 
-    /** Writes a whole batch inside the transaction. */
+    /**
+     * Writes a whole batch inside the transaction. {@code marker} is the batch's commit marker, or null; the writer
+     * writes it itself only in a one-statement batch (in a transaction the store adds it).
+     */
     @FunctionalInterface
     interface BatchWriter<T> {
-        void write(Connection c, List<T> batch) throws SQLException, StoreException;
+        void write(Connection c, List<T> batch, Marker marker) throws SQLException, StoreException;
     }
 
     /** Runs after the commit, before the callers return (e.g. forcing H2 to disk, waking consumers). */
@@ -58,22 +62,31 @@ final class GroupCommitter<T> {
     private final BatchWriter<T> writer;
     private final AfterCommit<T> afterCommit;
     private final Predicate<List<T>> oneStatement;
+    private final CommitMarkers markers;
+    private final Predicate<List<T>> needsMarker;
     private final ArrayDeque<Pending<T>> queue = new ArrayDeque<>();
     private boolean leading;
 
     GroupCommitter(Jdbc jdbc, String what, int maxBatch, BatchWriter<T> writer, AfterCommit<T> afterCommit) {
-        this(jdbc, batch -> what, maxBatch, writer, afterCommit, batch -> false);
+        this(jdbc, batch -> what, maxBatch, writer, afterCommit, batch -> false, null, batch -> false);
     }
 
-    /** @param what names what a batch does, for errors ("send messages") */
+    /**
+     * @param what        names what a batch does, for errors ("send messages")
+     * @param needsMarker whether a batch must know its outcome for sure when its commit breaks (sends and
+     *                    transactions: it then carries a marker from {@code markers}; see {@link CommitMarkers})
+     */
     GroupCommitter(Jdbc jdbc, Function<List<T>, String> what, int maxBatch, BatchWriter<T> writer,
-                   AfterCommit<T> afterCommit, Predicate<List<T>> oneStatement) {
+                   AfterCommit<T> afterCommit, Predicate<List<T>> oneStatement, CommitMarkers markers,
+                   Predicate<List<T>> needsMarker) {
         this.jdbc = jdbc;
         this.what = what;
         this.maxBatch = maxBatch;
         this.writer = writer;
         this.afterCommit = afterCommit;
         this.oneStatement = oneStatement;
+        this.markers = markers;
+        this.needsMarker = needsMarker;
     }
 
     void submit(T work) throws StoreException {
@@ -147,15 +160,16 @@ final class GroupCommitter<T> {
     }
 
     private StoreException run(List<T> works) {
+        Marker marker = needsMarker.test(works) ? markers.next() : null;
         Jdbc.Work<Void> write = c -> {
-            writer.write(c, works);
+            writer.write(c, works, marker);
             return null;
         };
         try {
             if (oneStatement.test(works)) {
-                jdbc.oneStatement(what.apply(works), write);
+                jdbc.oneStatement(what.apply(works), marker, write);
             } else {
-                jdbc.inTransaction(what.apply(works), write);
+                jdbc.inTransaction(what.apply(works), marker, write);
             }
             afterCommit.run(works);
             return null;

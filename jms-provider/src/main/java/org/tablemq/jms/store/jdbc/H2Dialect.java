@@ -66,6 +66,15 @@ final class H2Dialect extends Dialect {
         return List.of(sql("ALTER TABLE {p}messages ALTER COLUMN payload SET DATA TYPE VARBINARY"));
     }
 
+    /**
+     * Embedded: a database that failed a commit has closed itself (disk full, a file error); it reopens on the next
+     * connection if it can, so one attempt tells as much as waiting would.
+     */
+    @Override
+    long outcomeResolveMillis() {
+        return 0;
+    }
+
     @Override
     String upsertNode() {
         return sql("MERGE INTO {p}nodes (node_id, heartbeat, alive_until) KEY (node_id) VALUES (?, ?, ?)");

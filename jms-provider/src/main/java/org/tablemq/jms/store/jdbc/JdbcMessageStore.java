@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.store.ArrivalSignal;
 import org.tablemq.jms.store.ClaimRequest;
@@ -22,12 +23,14 @@ import org.tablemq.jms.store.MessageStore;
 import org.tablemq.jms.store.OutgoingMessage;
 import org.tablemq.jms.store.Release;
 import org.tablemq.jms.store.StoreException;
+import org.tablemq.jms.store.StoreOutcomeUnknownException;
 import org.tablemq.jms.store.StoreUnavailableException;
 import org.tablemq.jms.store.StoredMessage;
 import org.tablemq.jms.store.Subscription;
 import org.tablemq.jms.store.SubscriptionSpec;
 import org.tablemq.jms.store.UnitOfWork;
 import org.tablemq.jms.store.XidKey;
+import org.tablemq.jms.store.jdbc.CommitMarkers.Marker;
 import org.tablemq.jms.store.jdbc.MessageWriter.Resolved;
 import org.tablemq.jms.store.jdbc.Settlement.ResolvedRelease;
 
@@ -66,10 +69,14 @@ public final class JdbcMessageStore implements MessageStore {
             implements GroupWork {
     }
 
+    private static final long UNCONFIRMED_ACK_RETRY_MILLIS = 1_000;
+    private static final long MARKER_CLEANUP_MILLIS = 60_000;
+
     private final JdbcStoreConfig config;
     private final String nodeId;
     private final HikariDataSource pool;
     private final Jdbc jdbc;
+    private final CommitMarkers markers;
     private final Dialect sql;
     private final ScheduledExecutorService timer;
     private volatile H2Flusher flusher;
@@ -81,6 +88,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final Settlement settlement;
     private final XaBranches branches;
     private final LeaseKeeper keeper;
+    private final UnconfirmedAcks unconfirmedAcks;
     private final GroupCommitter<GroupWork> sends;
     private final GroupCommitter<GroupWork> acks;
     private volatile boolean closed;
@@ -90,7 +98,8 @@ public final class JdbcMessageStore implements MessageStore {
         this.nodeId = nodeId;
         this.pool = pool;
         this.sql = sql;
-        this.jdbc = new Jdbc(pool, config.url(), sql.idColumn());
+        this.markers = new CommitMarkers(pool, sql, nodeId, sql.outcomeResolveMillis());
+        this.jdbc = new Jdbc(pool, config.url(), sql.idColumn(), markers);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tablemq-timer-" + nodeId);
             t.setDaemon(true);
@@ -106,10 +115,12 @@ public final class JdbcMessageStore implements MessageStore {
         this.settlement = new Settlement(sql, nodeId);
         this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
         this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer);
+        this.unconfirmedAcks = new UnconfirmedAcks(jdbc, sql, nodeId, settlement);
         this.sends = new GroupCommitter<>(jdbc, JdbcMessageStore::describe, MAX_GROUP_BATCH, this::writeGroup,
-                this::afterGroup, this::isOneStatement);
+                this::afterGroup, this::isOneStatement, markers, JdbcMessageStore::needsMarker);
         this.acks = sql.flushesConcurrentCommitsTogether() ? new GroupCommitter<>(jdbc, JdbcMessageStore::describe,
-                MAX_GROUP_BATCH, this::writeGroup, this::afterGroup, this::isOneStatement) : sends;
+                MAX_GROUP_BATCH, this::writeGroup, this::afterGroup, this::isOneStatement, markers,
+                JdbcMessageStore::needsMarker) : sends;
     }
 
     /**
@@ -128,6 +139,7 @@ public final class JdbcMessageStore implements MessageStore {
             int before = new SchemaMigrator(store.jdbc, sql).migrate();
             store.keeper.start();
             store.notifier.start();
+            store.startCommitHousekeeping();
             if (config.isH2() && !config.h2Sync()) {
                 store.flusher = new H2Flusher(store::forceToDisk, nodeId);
                 store.flusher.start();
@@ -163,6 +175,23 @@ public final class JdbcMessageStore implements MessageStore {
         } catch (HikariPool.PoolInitializationException e) {
             SQLException cause = e.getCause() instanceof SQLException s ? s : new SQLException(e.getMessage(), "08001", e);
             throw new Jdbc(null, config.url(), sql.idColumn()).failure("open the store", cause);
+        }
+    }
+
+    /** Finishes acknowledgements of unknown outcome, and deletes commit markers nobody can need any more. */
+    private void startCommitHousekeeping() {
+        timer.scheduleWithFixedDelay(unconfirmedAcks::finish, UNCONFIRMED_ACK_RETRY_MILLIS,
+                UNCONFIRMED_ACK_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::deleteOldMarkers, MARKER_CLEANUP_MILLIS, MARKER_CLEANUP_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void deleteOldMarkers() {
+        try {
+            jdbc.autoCommit("delete old commit markers", markers::deleteExpired);
+        } catch (StoreException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "Deleting old commit markers failed; next try in " + MARKER_CLEANUP_MILLIS
+                    + " ms: " + e.getMessage());
         }
     }
 
@@ -235,6 +264,14 @@ public final class JdbcMessageStore implements MessageStore {
         return only instanceof AckWork ack && ack.ids().size() == 1;
     }
 
+    /**
+     * Sends and transactions must learn the outcome of a broken commit (a wrong answer loses or duplicates a message);
+     * an acknowledgement alone need not: one of unknown outcome is finished later by {@link UnconfirmedAcks}.
+     */
+    private static boolean needsMarker(List<GroupWork> batch) {
+        return batch.stream().anyMatch(w -> !(w instanceof AckWork));
+    }
+
     private static String describe(List<GroupWork> batch) {
         if (batch.size() == 1 && batch.get(0) instanceof CommitWork) {
             return "commit a transaction";
@@ -245,7 +282,7 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     /** All or none of the batch: a lost claim or a deleted destination rolls it back, and each work then runs alone. */
-    private void writeGroup(Connection c, List<GroupWork> batch) throws SQLException, StoreException {
+    private void writeGroup(Connection c, List<GroupWork> batch, Marker marker) throws SQLException, StoreException {
         for (GroupWork work : batch) {
             // counted anew on each attempt, so a retried batch does not wake twice as many consumers
             if (work instanceof SendWork send) {
@@ -257,7 +294,7 @@ public final class JdbcMessageStore implements MessageStore {
         if (isOneStatement(batch) && batch.get(0) instanceof SendWork one) {
             Resolved send = one.sends().get(0);
             one.touched().add(send.target().endpointId(), send.message().deliverAt());
-            writer.writeOneNotifying(c, send, sql.channel(), notifier.payload(one.touched()).orElseThrow());
+            writer.writeOneNotifying(c, send, markers, marker, sql.channel(), notifier.payload(one.touched()).orElseThrow());
             return;
         }
         Touched all = new Touched();
@@ -309,7 +346,12 @@ public final class JdbcMessageStore implements MessageStore {
             return;
         }
         // concurrent acknowledgements share a commit with each other (and, on H2, with sends)
-        acks.submit(new AckWork(List.copyOf(messageIds)));
+        List<Long> ids = List.copyOf(messageIds);
+        try {
+            acks.submit(new AckWork(ids));
+        } catch (StoreOutcomeUnknownException e) {
+            unconfirmedAcks.add(ids, e);
+        }
     }
 
     @Override
@@ -341,7 +383,7 @@ public final class JdbcMessageStore implements MessageStore {
     public void prepare(XidKey xid, UnitOfWork work) throws StoreException {
         List<Resolved> resolvedSends = resolve(work.sends());
         List<ResolvedRelease> resolvedReleases = resolveReleases(work.releases());
-        jdbc.inTransaction("prepare " + xid, c -> {
+        jdbc.inTransaction("prepare " + xid, markers.next(), c -> {
             long branch = branches.insert(c, xid);
             settlement.hold(c, branch, work.acks(), resolvedReleases, "prepare " + xid + " acknowledging messages "
                     + work.acks());

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tablemq.jms.store.OutgoingMessage;
+import org.tablemq.jms.store.jdbc.CommitMarkers.Marker;
 
 /**
  * Writes sent messages as rows inside the caller's transaction: one row for a queue message, one row per
@@ -72,42 +73,45 @@ final class MessageWriter {
     }
 
     /**
-     * Writes one READY queue message with {@link Dialect#insertMessageAndNotify}: the row and the notification
-     * in one statement. The caller has already added the endpoint to the touched set the payload describes.
+     * Writes one READY queue message with {@link Dialect#insertMessageAndNotify}: the commit marker, the row and the
+     * notification in one statement. The caller has already added the endpoint to the touched set the payload
+     * describes.
      */
-    void writeOneNotifying(Connection c, Resolved send, String channel, String payload) throws SQLException {
+    void writeOneNotifying(Connection c, Resolved send, CommitMarkers markers, Marker marker, String channel,
+                           String payload) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql.insertMessageAndNotify().orElseThrow())) {
-            bind(ps, send.target().endpointId(), send.message(), READY, null);
-            ps.setString(9, channel);
-            ps.setString(10, payload);
+            markers.bind(ps, 1, marker);
+            bind(ps, 3, send.target().endpointId(), send.message(), READY, null);
+            ps.setString(12, channel);
+            ps.setString(13, payload);
             ps.executeUpdate();
         }
     }
 
     private void add(PreparedStatement ps, long endpointId, OutgoingMessage m, String state, Long xidRef, Touched touched)
             throws SQLException {
-        bind(ps, endpointId, m, state, xidRef);
+        bind(ps, 0, endpointId, m, state, xidRef);
         ps.addBatch();
         if (READY.equals(state)) {
             touched.add(endpointId, m.deliverAt());
         }
     }
 
-    /** Binds the parameters of {@link Dialect#insertMessage}. */
-    private static void bind(PreparedStatement ps, long endpointId, OutgoingMessage m, String state, Long xidRef)
-            throws SQLException {
-        ps.setLong(1, endpointId);
-        ps.setString(2, state);
-        ps.setInt(3, m.priority());
-        ps.setLong(4, Math.max(0, m.deliverAt()));
-        ps.setLong(5, Math.max(0, m.expiration()));
+    /** Binds the parameters of {@link Dialect#insertMessage}, after the first {@code skip} of the statement. */
+    private static void bind(PreparedStatement ps, int skip, long endpointId, OutgoingMessage m, String state,
+                             Long xidRef) throws SQLException {
+        ps.setLong(skip + 1, endpointId);
+        ps.setString(skip + 2, state);
+        ps.setInt(skip + 3, m.priority());
+        ps.setLong(skip + 4, Math.max(0, m.deliverAt()));
+        ps.setLong(skip + 5, Math.max(0, m.expiration()));
         if (xidRef == null) {
-            ps.setNull(6, Types.BIGINT);
+            ps.setNull(skip + 6, Types.BIGINT);
         } else {
-            ps.setLong(6, xidRef);
+            ps.setLong(skip + 6, xidRef);
         }
-        ps.setString(7, m.messageId());
-        ps.setBytes(8, m.payload());
+        ps.setString(skip + 7, m.messageId());
+        ps.setBytes(skip + 8, m.payload());
     }
 
     private List<SubscriptionRow> subscriptionsOf(Connection c, long topicId) throws SQLException {

@@ -80,12 +80,23 @@ final class PostgresDialect extends Dialect {
                 + " RETURNING " + MESSAGE_COLUMNS));
     }
 
-    /** The notification is queued when the one-row sub-select runs and leaves only if the insert commits. */
+    /**
+     * The marker is written by a data-modifying WITH, which PostgreSQL runs exactly once whether or not the main
+     * statement reads it; the notification is queued when the one-row sub-select runs and leaves only if the insert
+     * commits.
+     */
     @Override
     Optional<String> insertMessageAndNotify() {
-        return Optional.of(sql("INSERT INTO {p}messages (endpoint_id, state, priority, deliver_at, expiration,"
+        return Optional.of(sql("WITH mark AS (INSERT INTO {p}commit_markers (node_id, seq, created_at) VALUES (?, ?, ?))"
+                + " INSERT INTO {p}messages (endpoint_id, state, priority, deliver_at, expiration,"
                 + " delivery_count, xid_ref, message_id, payload) SELECT ?, ?, ?, ?, ?, 0, ?, ?, ?"
                 + " FROM (SELECT pg_notify(?, ?)) n"));
+    }
+
+    /** A restart of the server or a fail-over usually takes seconds. */
+    @Override
+    long outcomeResolveMillis() {
+        return 30_000;
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.tablemq.jms.store.StoreException;
  */
 final class SchemaMigrator {
 
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
     private static final Object JVM_LOCK = new Object();
 
     private final Jdbc jdbc;
@@ -46,6 +46,9 @@ final class SchemaMigrator {
                 }
                 if (from < 2) {
                     execute(c, dialect.schemaV2());
+                }
+                if (from < 3) {
+                    execute(c, dialect.schemaV3());
                 }
                 if (found.isEmpty()) {
                     Jdbc.update(c, dialect.insertVersion, ps -> ps.setInt(1, CURRENT));

@@ -44,7 +44,7 @@ class GroupCommitterTest {
     }
 
     private GroupCommitter<String> committer(boolean failSecondBatch) {
-        return new GroupCommitter<>(jdbc, "write test items", 100, (c, batch) -> {
+        return new GroupCommitter<>(jdbc, "write test items", 100, (c, batch, marker) -> {
             batches.add(List.copyOf(batch));
             if (batches.size() == 1) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> firstBatchMayFinish.getCount() == 0);

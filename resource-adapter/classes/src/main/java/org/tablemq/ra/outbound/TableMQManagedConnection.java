@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 import org.tablemq.jms.internal.Log;
+import org.tablemq.jms.store.StoreOutcomeUnknownException;
 import org.tablemq.jms.store.StoreUnavailableException;
 import org.tablemq.ra.Problems;
 
@@ -187,7 +188,8 @@ public final class TableMQManagedConnection implements ManagedConnection {
     private static boolean isStoreFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof StoreUnavailableException
-                    || (t instanceof JMSException j && StoreUnavailableException.ERROR_CODE.equals(j.getErrorCode()))) {
+                    || (t instanceof JMSException j && (StoreUnavailableException.ERROR_CODE.equals(j.getErrorCode())
+                            || StoreOutcomeUnknownException.ERROR_CODE.equals(j.getErrorCode())))) {
                 return true;
             }
         }
