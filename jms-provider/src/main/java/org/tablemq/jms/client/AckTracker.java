@@ -106,7 +106,15 @@ final class AckTracker {
             }
             all = drain();
         }
-        tx.acknowledge(all);
+        try {
+            tx.acknowledge(all);
+        } catch (JMSException e) {
+            // Not applied: still unacknowledged, so a later acknowledge(), recover() or close() settles them.
+            synchronized (this) {
+                unacked.addAll(0, all);
+            }
+            throw e;
+        }
     }
 
     /** Sends DUPS_OK acknowledgements that are waiting for a batch (before blocking, and at close). */
@@ -121,7 +129,13 @@ final class AckTracker {
         try {
             tx.acknowledge(pending);
         } catch (JMSException e) {
-            // Lazy acks are allowed to fail: the messages come back as duplicates, which DUPS_OK accepts.
+            // Lazy acks are allowed to fail: the messages come back as duplicates, which DUPS_OK accepts. They are
+            // given back at once (or by the store once the database answers), not left claimed.
+            try {
+                release(pending, "redeliver messages whose lazy acknowledgement failed");
+            } catch (JMSException again) {
+                e.addSuppressed(again);
+            }
             LOG.log(System.Logger.Level.WARNING, () -> "Could not acknowledge " + pending.size()
                     + " DUPS_OK message(s); they will be redelivered: " + e.getMessage());
         }

@@ -65,7 +65,15 @@ final class Handover {
                 CallbackGuard.exitListener();
             }
             if (ok) {
-                session.acks().delivered(d);
+                try {
+                    session.acks().delivered(d);
+                } catch (JMSException e) {
+                    if (StoreUnavailableException.ERROR_CODE.equals(e.getErrorCode())) {
+                        // not acknowledged, and the listener has seen it: deliver it again, as redelivered
+                        session.acks().listenerFailed(d);
+                    }
+                    throw e;
+                }
             } else {
                 session.acks().listenerFailed(d);
             }

@@ -61,7 +61,12 @@ public interface MessageStore extends AutoCloseable {
 
     /**
      * Makes messages visible, durably, in one database transaction. Concurrent calls from many threads may be
-     * group-committed: each call still returns only once its own messages are durable.
+     * group-committed: each call still returns only once its own messages are durable. A commit whose connection
+     * broke is resolved before this answers.
+     *
+     * @throws StoreUnavailableException    if the database could not be reached and nothing was sent
+     * @throws StoreOutcomeUnknownException if the connection broke while committing and the database stayed away
+     *                                      while the store tried to learn the outcome
      */
     void send(List<OutgoingMessage> messages) throws StoreException;
 
@@ -69,17 +74,24 @@ public interface MessageStore extends AutoCloseable {
     List<StoredMessage> claim(ClaimRequest request) throws StoreException;
 
     /**
-     * Removes claimed messages (the consumer is done with them).
+     * Removes claimed messages (the consumer is done with them). An acknowledgement whose commit broke with an
+     * unknown outcome is not the caller's problem: the store keeps the claims and finishes it once the database
+     * answers again, and returns normally.
      *
-     * @throws ClaimLostException if some are no longer owned by the caller (lease expired and re-claimed)
+     * @throws ClaimLostException        if some are no longer owned by the caller (lease expired and re-claimed)
+     * @throws StoreUnavailableException if the database could not be reached and nothing was applied
      */
     void acknowledge(Collection<Long> messageIds) throws StoreException;
 
-    /** Gives claimed messages back, see {@link Release}. */
+    /**
+     * Gives claimed messages back, see {@link Release}. If the database cannot be reached, the store keeps the claims
+     * and gives the messages back once it can; the call returns normally.
+     */
     void release(Collection<Release> releases) throws StoreException;
 
     /**
-     * Applies a transaction's sends, acks and releases in one database transaction.
+     * Applies a transaction's sends, acks and releases in one database transaction; a commit whose connection broke
+     * is resolved before this answers, as with {@link #send}.
      *
      * @throws ClaimLostException if an acked message is no longer owned; then nothing was applied
      */

@@ -4,9 +4,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
 import java.util.ArrayList;
 import java.util.List;
+import org.tablemq.jms.internal.JmsErrors;
 import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.store.OutgoingMessage;
 import org.tablemq.jms.store.Release;
+import org.tablemq.jms.store.StoreUnavailableException;
 import org.tablemq.jms.store.UnitOfWork;
 
 /**
@@ -48,11 +50,17 @@ public final class LocalTransactionContext implements TransactionContext {
         }
         try {
             store.run("commit " + owner + " (" + sends.size() + " send(s), " + acks.size() + " ack(s))", s -> s.commit(work));
-        } catch (TransactionRolledBackException e) {
-            // Some claim was lost: nothing was applied; give back what we still own and start afresh.
-            releaseConsumed(e);
+        } catch (JMSException e) {
+            // The transaction ends here whatever went wrong: committing the same work again could apply it twice (an
+            // unknown outcome) or apply sends the application was told were not sent. What this session consumed is
+            // given back (the store does that later if the database is away; it only touches rows still ours).
+            JMSException answer = StoreUnavailableException.ERROR_CODE.equals(e.getErrorCode())
+                    ? JmsErrors.create(new TransactionRolledBackException(e.getMessage() + "; the transaction is rolled"
+                    + " back", e.getErrorCode()), e)
+                    : e;
             sends.clear();
-            throw e;
+            releaseConsumed(answer);
+            throw answer;
         }
         sends.clear();
         acks.clear();

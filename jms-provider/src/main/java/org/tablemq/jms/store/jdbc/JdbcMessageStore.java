@@ -69,7 +69,7 @@ public final class JdbcMessageStore implements MessageStore {
             implements GroupWork {
     }
 
-    private static final long UNCONFIRMED_ACK_RETRY_MILLIS = 1_000;
+    private static final long DEFERRED_RETRY_MILLIS = 1_000;
     private static final long MARKER_CLEANUP_MILLIS = 60_000;
 
     private final JdbcStoreConfig config;
@@ -88,7 +88,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final Settlement settlement;
     private final XaBranches branches;
     private final LeaseKeeper keeper;
-    private final UnconfirmedAcks unconfirmedAcks;
+    private final DeferredSettlement deferred;
     private final GroupCommitter<GroupWork> sends;
     private final GroupCommitter<GroupWork> acks;
     private volatile boolean closed;
@@ -115,7 +115,7 @@ public final class JdbcMessageStore implements MessageStore {
         this.settlement = new Settlement(sql, nodeId);
         this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
         this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer);
-        this.unconfirmedAcks = new UnconfirmedAcks(jdbc, sql, nodeId, settlement);
+        this.deferred = new DeferredSettlement(jdbc, sql, nodeId, settlement, arrivals);
         this.sends = new GroupCommitter<>(jdbc, JdbcMessageStore::describe, MAX_GROUP_BATCH, this::writeGroup,
                 this::afterGroup, this::isOneStatement, markers, JdbcMessageStore::needsMarker);
         this.acks = sql.flushesConcurrentCommitsTogether() ? new GroupCommitter<>(jdbc, JdbcMessageStore::describe,
@@ -178,10 +178,10 @@ public final class JdbcMessageStore implements MessageStore {
         }
     }
 
-    /** Finishes acknowledgements of unknown outcome, and deletes commit markers nobody can need any more. */
+    /** Finishes deferred acknowledgements and releases, and deletes commit markers nobody can need any more. */
     private void startCommitHousekeeping() {
-        timer.scheduleWithFixedDelay(unconfirmedAcks::finish, UNCONFIRMED_ACK_RETRY_MILLIS,
-                UNCONFIRMED_ACK_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(deferred::finish, DEFERRED_RETRY_MILLIS, DEFERRED_RETRY_MILLIS,
+                TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::deleteOldMarkers, MARKER_CLEANUP_MILLIS, MARKER_CLEANUP_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
@@ -266,7 +266,7 @@ public final class JdbcMessageStore implements MessageStore {
 
     /**
      * Sends and transactions must learn the outcome of a broken commit (a wrong answer loses or duplicates a message);
-     * an acknowledgement alone need not: one of unknown outcome is finished later by {@link UnconfirmedAcks}.
+     * an acknowledgement alone need not: one of unknown outcome is finished later by {@link DeferredSettlement}.
      */
     private static boolean needsMarker(List<GroupWork> batch) {
         return batch.stream().anyMatch(w -> !(w instanceof AckWork));
@@ -350,7 +350,7 @@ public final class JdbcMessageStore implements MessageStore {
         try {
             acks.submit(new AckWork(ids));
         } catch (StoreOutcomeUnknownException e) {
-            unconfirmedAcks.add(ids, e);
+            deferred.acks(ids, e);
         }
     }
 
@@ -360,12 +360,18 @@ public final class JdbcMessageStore implements MessageStore {
             return;
         }
         List<ResolvedRelease> resolved = resolveReleases(releases);
-        Touched touched = jdbc.inTransaction("release " + releases.size() + " message(s)", c -> {
-            Touched t = new Touched();
-            settlement.release(c, resolved, t);
-            notifier.announce(c, t);
-            return t;
-        });
+        Touched touched;
+        try {
+            touched = jdbc.inTransaction("release " + releases.size() + " message(s)", c -> {
+                Touched t = new Touched();
+                settlement.release(c, resolved, t);
+                notifier.announce(c, t);
+                return t;
+            });
+        } catch (StoreUnavailableException e) {
+            deferred.releases(resolved, e);
+            return;
+        }
         syncIfAsked();
         touched.signal(arrivals);
         settlement.settled(releases.stream().map(Release::messageId).toList());
