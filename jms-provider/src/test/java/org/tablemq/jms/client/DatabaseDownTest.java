@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.TransactionRolledBackException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -70,12 +72,19 @@ class DatabaseDownTest extends FacadeTestBase {
         try {
             Session s = c.createSession(Session.SESSION_TRANSACTED);
             Queue q = s.createQueue(unique("back"));
-            send(s, q, "kept");
+            send(s, q, "lost with its transaction");
             store[0].goDown();
-            assertThatThrownBy(s::commit).isInstanceOf(JMSException.class);
+            // nothing was applied, and the transaction ends: committing again must not send what was refused
+            assertThatThrownBy(s::commit).isInstanceOf(TransactionRolledBackException.class)
+                    .satisfies(e -> assertThat(((JMSException) e).getErrorCode())
+                            .isEqualTo(StoreUnavailableException.ERROR_CODE));
             store[0].comeBack();
             s.commit();
-            assertThat(text(s.createConsumer(q).receive(5000))).isEqualTo("kept");
+            send(s, q, "sent again");
+            s.commit();
+            MessageConsumer consumer = s.createConsumer(q);
+            assertThat(text(consumer.receive(5000))).isEqualTo("sent again");
+            assertThat(consumer.receive(200)).isNull();
             s.commit();
         } finally {
             c.close();
