@@ -85,7 +85,8 @@ public interface MessageStore extends AutoCloseable {
 
     /**
      * Gives claimed messages back, see {@link Release}. If the database cannot be reached, the store keeps the claims
-     * and gives the messages back once it can; the call returns normally.
+     * and gives the messages back once it can (within one lease; after that the claims lapse), and the call returns
+     * normally.
      */
     void release(Collection<Release> releases) throws StoreException;
 

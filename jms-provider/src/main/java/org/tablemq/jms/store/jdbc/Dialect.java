@@ -64,6 +64,7 @@ abstract class Dialect {
     final String countClaimedOnEndpoint;
     final String deleteMessagesOfEndpoint;
     final String renewLeases;
+    final String claimedBy;
     final String expireLeases;
     final String releaseClaimsOfNode;
     final String deleteExpired;
@@ -151,6 +152,7 @@ abstract class Dialect {
         depth = sql("SELECT COUNT(*) FROM {p}messages WHERE endpoint_id = ? AND state <> 'P'");
         countClaimedOnEndpoint = sql("SELECT COUNT(*) FROM {p}messages WHERE endpoint_id = ? AND owner IS NOT NULL");
         deleteMessagesOfEndpoint = sql("DELETE FROM {p}messages WHERE endpoint_id = ?");
+        claimedBy = sql("SELECT id FROM {p}messages WHERE lease_until > 0 AND owner_node = ? AND owner = ?");
         renewLeases = sql("UPDATE {p}messages SET lease_until = ? WHERE lease_until > 0 AND owner_node = ?");
         expireLeases = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
                 + " WHERE lease_until > 0 AND lease_until < ?");

@@ -115,7 +115,7 @@ public final class JdbcMessageStore implements MessageStore {
         this.settlement = new Settlement(sql, nodeId);
         this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
         this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer);
-        this.deferred = new DeferredSettlement(jdbc, sql, nodeId, settlement, arrivals);
+        this.deferred = new DeferredSettlement(jdbc, markers, sql, nodeId, config.leaseMillis(), settlement, arrivals);
         this.sends = new GroupCommitter<>(jdbc, JdbcMessageStore::describe, MAX_GROUP_BATCH, this::writeGroup,
                 this::afterGroup, this::isOneStatement, markers, JdbcMessageStore::needsMarker);
         this.acks = sql.flushesConcurrentCommitsTogether() ? new GroupCommitter<>(jdbc, JdbcMessageStore::describe,
@@ -335,9 +335,18 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<StoredMessage> claim(ClaimRequest request) throws StoreException {
-        List<StoredMessage> claimed = claimer.claim(request);
-        settlement.claimed(claimed);
-        return claimed;
+        try {
+            return deferred.claiming(() -> {
+                List<StoredMessage> claimed = claimer.claim(request);
+                settlement.claimed(claimed);
+                return claimed;
+            });
+        } catch (StoreOutcomeUnknownException e) {
+            // Nothing reached the consumer; whatever the claim took is given back once the database answers.
+            deferred.claimOfUnknownOutcome(request.consumerId(), e);
+            throw new StoreUnavailableException("Cannot claim messages from " + request.endpoint() + ": the"
+                    + " connection to the database broke; nothing was received", e);
+        }
     }
 
     @Override
@@ -362,12 +371,15 @@ public final class JdbcMessageStore implements MessageStore {
         List<ResolvedRelease> resolved = resolveReleases(releases);
         Touched touched;
         try {
-            touched = jdbc.inTransaction("release " + releases.size() + " message(s)", c -> {
+            touched = jdbc.inTransaction("release " + releases.size() + " message(s)", markers.next(), c -> {
                 Touched t = new Touched();
                 settlement.release(c, resolved, t);
                 notifier.announce(c, t);
                 return t;
             });
+        } catch (StoreOutcomeUnknownException e) {
+            deferred.releasesOfUnknownOutcome(resolved, e);
+            return;
         } catch (StoreUnavailableException e) {
             deferred.releases(resolved, e);
             return;

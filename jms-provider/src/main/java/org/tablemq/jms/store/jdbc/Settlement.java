@@ -43,6 +43,11 @@ final class Settlement {
         }
     }
 
+    /** Whether the message was claimed by this node and handed to a consumer, and is not settled yet. */
+    boolean isHandedOut(long id) {
+        return claimedOn.containsKey(id);
+    }
+
     /** Forgets settled messages once their transaction committed. */
     void settled(Collection<Long> ids) {
         ids.forEach(claimedOn::remove);
