@@ -80,12 +80,13 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return connect(options.copy());
+        return connect(options.copy()).asQueueConnection();
     }
 
     @Override
     public QueueConnection createQueueConnection(String user, String password) throws JMSException {
-        return (QueueConnection) createConnection(user, password);
+        return connect(options.copy().set(TableMQOptions.USER, user).set(TableMQOptions.PASSWORD, password))
+                .asQueueConnection();
     }
 
     @Override
@@ -174,12 +175,12 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public jakarta.jms.XAQueueConnection createXAQueueConnection() throws JMSException {
-        return XAConnections.connect(options.copy());
+        return XAConnections.connect(options.copy()).asQueueConnection();
     }
 
     @Override
     public jakarta.jms.XAQueueConnection createXAQueueConnection(String user, String password) throws JMSException {
-        return XAConnections.connect(options.copy(), user, password);
+        return XAConnections.connect(options.copy(), user, password).asQueueConnection();
     }
 
     @Override
