@@ -334,6 +334,38 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
         options.set(TableMQOptions.TRUSTED_PACKAGES, trustedPackages);
     }
 
+    public int getObjectMaxDepth() {
+        return options.get(TableMQOptions.OBJECT_MAX_DEPTH);
+    }
+
+    public void setObjectMaxDepth(int objectMaxDepth) {
+        options.set(TableMQOptions.OBJECT_MAX_DEPTH, objectMaxDepth);
+    }
+
+    public int getObjectMaxReferences() {
+        return options.get(TableMQOptions.OBJECT_MAX_REFERENCES);
+    }
+
+    public void setObjectMaxReferences(int objectMaxReferences) {
+        options.set(TableMQOptions.OBJECT_MAX_REFERENCES, objectMaxReferences);
+    }
+
+    public int getObjectMaxArrayLength() {
+        return options.get(TableMQOptions.OBJECT_MAX_ARRAY_LENGTH);
+    }
+
+    public void setObjectMaxArrayLength(int objectMaxArrayLength) {
+        options.set(TableMQOptions.OBJECT_MAX_ARRAY_LENGTH, objectMaxArrayLength);
+    }
+
+    public int getObjectMaxBytes() {
+        return options.get(TableMQOptions.OBJECT_MAX_BYTES);
+    }
+
+    public void setObjectMaxBytes(int objectMaxBytes) {
+        options.set(TableMQOptions.OBJECT_MAX_BYTES, objectMaxBytes);
+    }
+
     public long getRedeliveryDelay() {
         return options.get(TableMQOptions.REDELIVERY_DELAY);
     }
