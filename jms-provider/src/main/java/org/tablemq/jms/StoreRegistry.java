@@ -1,6 +1,7 @@
 package org.tablemq.jms;
 
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import java.util.HashMap;
 import java.util.Map;
 import org.tablemq.jms.internal.JmsErrors;
@@ -82,8 +83,9 @@ final class StoreRegistry {
         } catch (Exception e) {
             if (e instanceof StoreException se) {
                 JMSException j = se.toJMSException();
-                throw JmsErrors.create(new JMSException("Cannot open the TableMQ store at " + TableMQOptions.maskUrl(config.url())
-                        + ": " + se.getMessage(), j.getErrorCode()), se);
+                String message = "Cannot open the TableMQ store at " + TableMQOptions.maskUrl(config.url()) + ": " + se.getMessage();
+                throw JmsErrors.create(j instanceof JMSSecurityException ? new JMSSecurityException(message, j.getErrorCode())
+                        : new JMSException(message, j.getErrorCode()), se);
             }
             throw JmsErrors.create("Cannot open the TableMQ store at " + TableMQOptions.maskUrl(config.url()) + ": " + e, e);
         }

@@ -80,12 +80,13 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return connect(options.copy());
+        return connect(options.copy()).asQueueConnection();
     }
 
     @Override
     public QueueConnection createQueueConnection(String user, String password) throws JMSException {
-        return (QueueConnection) createConnection(user, password);
+        return connect(options.copy().set(TableMQOptions.USER, user).set(TableMQOptions.PASSWORD, password))
+                .asQueueConnection();
     }
 
     @Override
@@ -174,12 +175,12 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
 
     @Override
     public jakarta.jms.XAQueueConnection createXAQueueConnection() throws JMSException {
-        return XAConnections.connect(options.copy());
+        return XAConnections.connect(options.copy()).asQueueConnection();
     }
 
     @Override
     public jakarta.jms.XAQueueConnection createXAQueueConnection(String user, String password) throws JMSException {
-        return XAConnections.connect(options.copy(), user, password);
+        return XAConnections.connect(options.copy(), user, password).asQueueConnection();
     }
 
     @Override
@@ -331,6 +332,38 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
 
     public void setTrustedPackages(String trustedPackages) {
         options.set(TableMQOptions.TRUSTED_PACKAGES, trustedPackages);
+    }
+
+    public int getObjectMaxDepth() {
+        return options.get(TableMQOptions.OBJECT_MAX_DEPTH);
+    }
+
+    public void setObjectMaxDepth(int objectMaxDepth) {
+        options.set(TableMQOptions.OBJECT_MAX_DEPTH, objectMaxDepth);
+    }
+
+    public int getObjectMaxReferences() {
+        return options.get(TableMQOptions.OBJECT_MAX_REFERENCES);
+    }
+
+    public void setObjectMaxReferences(int objectMaxReferences) {
+        options.set(TableMQOptions.OBJECT_MAX_REFERENCES, objectMaxReferences);
+    }
+
+    public int getObjectMaxArrayLength() {
+        return options.get(TableMQOptions.OBJECT_MAX_ARRAY_LENGTH);
+    }
+
+    public void setObjectMaxArrayLength(int objectMaxArrayLength) {
+        options.set(TableMQOptions.OBJECT_MAX_ARRAY_LENGTH, objectMaxArrayLength);
+    }
+
+    public int getObjectMaxBytes() {
+        return options.get(TableMQOptions.OBJECT_MAX_BYTES);
+    }
+
+    public void setObjectMaxBytes(int objectMaxBytes) {
+        options.set(TableMQOptions.OBJECT_MAX_BYTES, objectMaxBytes);
     }
 
     public long getRedeliveryDelay() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.tablemq.jms.message.DeserializationLimits;
 import org.tablemq.jms.message.DeserializationPolicy;
 import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
 import org.tablemq.jms.tx.RedeliveryPolicy;
@@ -145,6 +146,19 @@ public final class TableMQOptions implements Serializable {
             "", "", "comma-separated package prefixes, '*' for all, empty for none",
             "packages whose classes ObjectMessage.getObject() may deserialize, besides the JDK's value types", false,
             v -> v.isEmpty() || v.matches("\\s*(\\*|[\\w$.]+)(\\s*,\\s*(\\*|[\\w$.]+))*\\s*"), s -> s));
+    public static final Option<Integer> OBJECT_MAX_DEPTH = integer("objectMaxDepth",
+            DeserializationLimits.DEFAULT.maxDepth(), "levels", 1, 10_000,
+            "deepest nesting of objects ObjectMessage.getObject() reads; deeper bodies fail with MessageFormatException"
+                    + " (each level can double the CPU a hostile body of nested sets takes)");
+    public static final Option<Integer> OBJECT_MAX_REFERENCES = integer("objectMaxReferences",
+            DeserializationLimits.DEFAULT.maxReferences(), "objects", 1, Integer.MAX_VALUE,
+            "most objects and back references ObjectMessage.getObject() reads from one body");
+    public static final Option<Integer> OBJECT_MAX_ARRAY_LENGTH = integer("objectMaxArrayLength",
+            DeserializationLimits.DEFAULT.maxArrayLength(), "elements", 0, Integer.MAX_VALUE,
+            "longest array (also the internal array of a collection) ObjectMessage.getObject() allocates");
+    public static final Option<Integer> OBJECT_MAX_BYTES = integer("objectMaxBytes",
+            DeserializationLimits.DEFAULT.maxBytes(), "bytes", 1, Integer.MAX_VALUE,
+            "largest serialized body ObjectMessage.getObject() reads");
     public static final Option<Long> REDELIVERY_DELAY = longOption("redeliveryDelay", 0L, "ms", 0, 86_400_000L,
             "delay before a rolled back, recovered or failed message is delivered again");
     public static final Option<Double> REDELIVERY_BACKOFF = add(new Option<>("redeliveryBackoff", Double.class, 1.0, "multiplier",
@@ -251,7 +265,8 @@ public final class TableMQOptions implements Serializable {
     }
 
     public DeserializationPolicy deserializationPolicy() {
-        return DeserializationPolicy.parse(get(TRUSTED_PACKAGES));
+        return DeserializationPolicy.parse(get(TRUSTED_PACKAGES), new DeserializationLimits(get(OBJECT_MAX_DEPTH),
+                get(OBJECT_MAX_REFERENCES), get(OBJECT_MAX_ARRAY_LENGTH), get(OBJECT_MAX_BYTES)));
     }
 
     /** The option table as Markdown, for the README (essentials first, every unit stated). */

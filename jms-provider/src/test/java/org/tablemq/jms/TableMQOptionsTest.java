@@ -64,6 +64,20 @@ class TableMQOptionsTest {
     }
 
     @Test
+    void objectLimitsReachTheDeserializationPolicy() {
+        TableMQConnectionFactory f = new TableMQConnectionFactory();
+        assertThat(f.getObjectMaxDepth()).isEqualTo(20);
+        f.setObjectMaxDepth(7);
+        f.setObjectMaxReferences(1_000);
+        f.setObjectMaxArrayLength(100);
+        f.setObjectMaxBytes(4_096);
+        assertThat(f.getOptions().deserializationPolicy().limits())
+                .isEqualTo(new org.tablemq.jms.message.DeserializationLimits(7, 1_000, 100, 4_096));
+        assertThatThrownBy(() -> f.setObjectMaxDepth(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("objectMaxDepth").hasMessageContaining("between 1 and 10000");
+    }
+
+    @Test
     void tablePrefixMustBeAnIdentifier() {
         TableMQConnectionFactory f = new TableMQConnectionFactory();
         assertThatThrownBy(() -> f.setTablePrefix("x; drop table y")).isInstanceOf(IllegalArgumentException.class)

@@ -80,21 +80,28 @@ final class AckTracker {
         }
     }
 
-    /** onMessage() threw: redeliver in AUTO/DUPS_OK mode; in CLIENT and transacted mode the message counts as delivered. */
-    void listenerFailed(Delivery d) throws JMSException {
+    /**
+     * onMessage() threw: redeliver in AUTO/DUPS_OK mode; in CLIENT and transacted mode the message counts as delivered.
+     *
+     * @return whether the message was given back to be delivered again at once (no redelivery delay, not
+     *         dead-lettered): the spec's "immediately redelivered", which the consumer's prefetched messages must
+     *         then not overtake
+     */
+    boolean listenerFailed(Delivery d) throws JMSException {
         synchronized (this) {
             boolean settled = inFlight == d && inFlightSettled;
             inFlight = null;
             if (settled || mode == Session.CLIENT_ACKNOWLEDGE) {
-                return;
+                return false;
             }
             if (mode == Session.SESSION_TRANSACTED) {
                 // The spec: a RuntimeException does not roll back a transacted session; the message is part of it.
                 tx.acknowledge(List.of(d));
-                return;
+                return false;
             }
         }
-        release(List.of(d), "redeliver a message whose listener failed");
+        Release r = release(List.of(d), "redeliver a message whose listener failed").get(0);
+        return r.deadLetter() == null && r.redeliverAt() == 0;
     }
 
     /** Message.acknowledge() in CLIENT mode: everything the session delivered so far. */
@@ -190,9 +197,9 @@ final class AckTracker {
         return out;
     }
 
-    private void release(List<Delivery> deliveries, String what) throws JMSException {
+    private List<Release> release(List<Delivery> deliveries, String what) throws JMSException {
         if (deliveries.isEmpty()) {
-            return;
+            return List.of();
         }
         long now = System.currentTimeMillis();
         List<Release> releases = deliveries.stream().map(d -> policy.onFailure(d, now)).toList();
@@ -200,5 +207,6 @@ final class AckTracker {
                 () -> "Dead-lettering message " + r.messageId() + " to '" + r.deadLetter().queue() + "': " + r.deadLetter().reason()));
         store.run(what + " (" + deliveries.size() + " message(s) from " + deliveries.get(0).source() + ")",
                 s -> s.release(releases));
+        return releases;
     }
 }

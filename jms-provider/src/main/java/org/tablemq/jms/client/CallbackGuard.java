@@ -4,8 +4,8 @@ import jakarta.jms.IllegalStateException;
 
 /**
  * Knows whether the current thread is inside a MessageListener or CompletionListener of a session, so the calls
- * the spec forbids there (closing or stopping one's own connection or session, commit from a completion
- * callback, ...) fail with an IllegalStateException instead of deadlocking.
+ * the spec forbids there (closing one's own connection or session, stopping it from a MessageListener, commit from a
+ * completion callback, ...) fail with an IllegalStateException instead of deadlocking.
  */
 final class CallbackGuard {
 
@@ -58,13 +58,23 @@ final class CallbackGuard {
 
     /** Refuses {@code what} when called from any listener or completion callback of {@code connection}'s sessions. */
     static void refuseInCallbacksOf(TableMQConnection connection, String what) throws IllegalStateException {
-        TableMQSession l = IN_LISTENER.get();
-        if (l != null && l.connection() == connection) {
-            throw new IllegalStateException("Cannot " + what + " from a MessageListener of " + l.description());
-        }
+        refuseInListenersOf(connection, what);
         TableMQSession c = IN_COMPLETION.get();
         if (c != null && c.connection() == connection) {
             throw new IllegalStateException("Cannot " + what + " from a CompletionListener of " + c.description());
+        }
+    }
+
+    /**
+     * Refuses {@code what} when called from a MessageListener of {@code connection}'s sessions only: stop() waits for
+     * the running listeners, so a listener would wait for itself. A CompletionListener may stop its connection
+     * (the spec forbids it only close, commit and rollback): it runs on no listener's thread.
+     */
+    static void refuseInListenersOf(TableMQConnection connection, String what) throws IllegalStateException {
+        TableMQSession l = IN_LISTENER.get();
+        if (l != null && l.connection() == connection) {
+            throw new IllegalStateException("Cannot " + what + " from a MessageListener of " + l.description()
+                    + " (it would wait for itself)");
         }
     }
 }

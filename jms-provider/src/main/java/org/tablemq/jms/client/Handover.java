@@ -74,8 +74,11 @@ final class Handover {
                     }
                     throw e;
                 }
-            } else {
-                session.acks().listenerFailed(d);
+            } else if (session.acks().listenerFailed(d)) {
+                // §8.7: "immediately redelivered", so the messages prefetched after it must not overtake it: they go
+                // back too, and the next claim takes the failed one first (claimed before them, so not of lower
+                // priority and older)
+                consumer.buffer().releaseUndelivered();
             }
         } catch (JMSException e) {
             session.connection().reportFailure(e);

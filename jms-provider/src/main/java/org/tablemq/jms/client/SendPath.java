@@ -54,13 +54,14 @@ final class SendPath {
         session.connection().checkSendable(target);
 
         long now = System.currentTimeMillis();
-        long expiration = s.timeToLive() > 0 ? now + s.timeToLive() : 0;
-        long deliverAt = s.deliveryDelay() > 0 ? now + s.deliveryDelay() : 0;
+        long expiration = s.timeToLive() > 0 ? later(now, s.timeToLive()) : 0;
+        long deliveryTime = s.deliveryDelay() > 0 ? later(now, s.deliveryDelay()) : now;
+        long deliverAt = s.deliveryDelay() > 0 ? deliveryTime : 0;
         String id = s.disableMessageId() ? null : "ID:" + UUID.randomUUID();
-        applyHeaders(message, target, s, now, expiration, id);
+        applyHeaders(message, target, s, now, expiration, deliveryTime, id);
         TableMQMessage own = message instanceof TableMQMessage t ? t : TableMQMessage.copyOf(message);
         if (own != message) {
-            applyHeaders(own, target, s, now, expiration, id);
+            applyHeaders(own, target, s, now, expiration, deliveryTime, id);
         }
 
         byte[] payload = encode(own, ref);
@@ -79,13 +80,22 @@ final class SendPath {
         session.transactionContext().send(List.of(m));
     }
 
+    /**
+     * {@code now + millis}, saturated at {@code Long.MAX_VALUE}: a time to live or delivery delay too long to add
+     * (up to {@code Long.MAX_VALUE} is allowed) means "never" (expire, be delivered), not a time in the past.
+     */
+    private static long later(long now, long millis) {
+        long sum = now + millis;
+        return sum < now ? Long.MAX_VALUE : sum;
+    }
+
     private static void applyHeaders(Message m, TableMQDestination target, Settings s, long now, long expiration,
-                                     String id) throws JMSException {
+                                     long deliveryTime, String id) throws JMSException {
         m.setJMSDestination(target);
         m.setJMSDeliveryMode(s.deliveryMode());
         m.setJMSPriority(s.priority());
         m.setJMSExpiration(expiration);
-        m.setJMSDeliveryTime(now + Math.max(0, s.deliveryDelay()));
+        m.setJMSDeliveryTime(deliveryTime);
         m.setJMSTimestamp(s.disableTimestamp() ? 0 : now);
         m.setJMSMessageID(id);
     }

@@ -61,6 +61,7 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
     private final ExecutorService notifier;
     private volatile ExceptionListener exceptionListener;
     private volatile JMSException lastReported;
+    private volatile boolean queueConnection;
 
     /**
      * @param store   the store the connection works on
@@ -90,6 +91,15 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
                 throw e;
             }
         }
+    }
+
+    /**
+     * Marks this connection as made by {@code createQueueConnection}: a QueueConnection then refuses what its
+     * javadoc forbids it (durable connection consumers), whatever a plain Connection answers. Returns this.
+     */
+    public TableMQConnection asQueueConnection() {
+        queueConnection = true;
+        return this;
     }
 
     // ---- for sessions and their collaborators
@@ -278,7 +288,7 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
     @Override
     public void stop() throws JMSException {
         checkOpen();
-        CallbackGuard.refuseInCallbacksOf(this, "stop " + description());
+        CallbackGuard.refuseInListenersOf(this, "stop " + description());
         clientId.markUsed();
         gate.shut();
         for (TableMQSession s : sessions) {
@@ -346,6 +356,10 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String name, String selector,
                                                               ServerSessionPool pool, int maxMessages) throws JMSException {
         checkOpen();
+        if (queueConnection) {
+            throw new IllegalStateException("Cannot create a durable connection consumer on " + description()
+                    + ": it is a QueueConnection, which cannot create publish/subscribe objects (QueueConnection javadoc)");
+        }
         throw TableMQSession.asfRefused("Connection.createDurableConnectionConsumer");
     }
 

@@ -152,10 +152,8 @@ public final class TableMQConsumer implements JMSConsumer {
                     + kind(m));
         }
         try {
-            if (!m.isBodyAssignableTo(type)) {
-                throw new MessageFormatRuntimeException("Cannot receive the body of " + kind(m) + " " + id(m) + " as "
-                        + type.getName() + ": the body is not assignable to it");
-            }
+            // getBody, not isBodyAssignableTo first: that one answers a bare false for an ObjectMessage body it may
+            // not deserialize, where getBody says why (the class refused, the trustedPackages option, a limit)
             T body = m.getBody(type);
             if (body == null) {
                 throw new MessageFormatRuntimeException("Cannot receive the body of " + kind(m) + " " + id(m)
@@ -163,7 +161,8 @@ public final class TableMQConsumer implements JMSConsumer {
             }
             return body;
         } catch (MessageFormatException e) {
-            throw (MessageFormatRuntimeException) JmsErrors.toRuntime(e);
+            throw new MessageFormatRuntimeException("Cannot receive the body of " + kind(m) + " " + id(m) + " as "
+                    + type.getName() + ": " + e.getMessage(), e.getErrorCode(), e);
         } catch (JMSException e) {
             throw JmsErrors.toRuntime(e);
         }

@@ -35,6 +35,12 @@ public class TableMQXAConnection extends TableMQConnection implements XAConnecti
     }
 
     @Override
+    public TableMQXAConnection asQueueConnection() {
+        super.asQueueConnection();
+        return this;
+    }
+
+    @Override
     public XASession createXASession() throws JMSException {
         return xa(() -> createSession(true, Session.SESSION_TRANSACTED));
     }

@@ -15,7 +15,12 @@ import jakarta.jms.MessageFormatException;
 
 import org.tablemq.jms.internal.JmsErrors;
 
-/** Java serialization of ObjectMessage bodies, deserializing only the classes a {@link DeserializationPolicy} trusts. */
+/**
+ * Java serialization of ObjectMessage bodies, deserializing only the classes a {@link DeserializationPolicy} trusts
+ * and only within its {@link DeserializationLimits}. A graph too deep for the thread's stack fails with a
+ * MessageFormatException both ways, never with a StackOverflowError: serialization recurses once per level and
+ * cannot be bounded beforehand, so the overflow is caught (it unwinds only the stream, which is then dropped).
+ */
 final class ObjectBodies {
 
     private ObjectBodies() {
@@ -28,6 +33,11 @@ final class ObjectBodies {
         } catch (IOException e) {
             throw JmsErrors.create(new MessageFormatException("Cannot serialize the ObjectMessage body (a "
                     + object.getClass().getName() + "): " + e), e);
+        } catch (StackOverflowError e) {
+            throw JmsErrors.create(new MessageFormatException("Cannot serialize the ObjectMessage body (a "
+                    + object.getClass().getName() + "): its objects are nested too deeply for the stack"
+                    + " (receivers read at most objectMaxDepth levels, " + DeserializationLimits.DEFAULT.maxDepth()
+                    + " by default)"), e);
         }
         return bytes.toByteArray();
     }
@@ -38,14 +48,18 @@ final class ObjectBodies {
             in.setObjectInputFilter(filter);
             return (Serializable) in.readObject();
         } catch (InvalidClassException e) {
-            if (filter.refused != null) {
-                throw JmsErrors.create(new MessageFormatException("Refused to deserialize the ObjectMessage body: class "
-                        + filter.refused + " is not in a trusted package; add its package (or a prefix of it) to the"
-                        + " trustedPackages option " + policy.trustedPackages() + ", or use * to trust every class"), e);
+            if (filter.refusal != null) {
+                throw JmsErrors.create(new MessageFormatException("Refused to deserialize the ObjectMessage body: "
+                        + filter.refusal), e);
             }
             throw cannotRead(e);
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw cannotRead(e);
+        } catch (StackOverflowError e) {
+            // only when objectMaxDepth was raised beyond what the thread's stack holds
+            throw JmsErrors.create(new MessageFormatException("Refused to deserialize the ObjectMessage body: its"
+                    + " objects are nested too deeply for the stack (option objectMaxDepth is "
+                    + policy.limits().maxDepth() + ")"), e);
         }
     }
 
@@ -53,10 +67,13 @@ final class ObjectBodies {
         return JmsErrors.create(new MessageFormatException("Cannot deserialize the ObjectMessage body: " + e), e);
     }
 
-    /** Accepts a class only when the policy trusts it; arrays by their component type, primitives always. */
+    /**
+     * Refuses a stream as soon as it exceeds a limit; accepts a class only when the policy trusts it (arrays by their
+     * component type, primitives always). Remembers why it refused, for the exception.
+     */
     private static final class PolicyFilter implements ObjectInputFilter {
         private final DeserializationPolicy policy;
-        private String refused;
+        private String refusal;
 
         PolicyFilter(DeserializationPolicy policy) {
             this.policy = policy;
@@ -64,6 +81,11 @@ final class ObjectBodies {
 
         @Override
         public Status checkInput(FilterInfo info) {
+            String exceeded = policy.limits().exceededBy(info);
+            if (exceeded != null) {
+                refusal = exceeded;
+                return Status.REJECTED;
+            }
             Class<?> c = info.serialClass();
             if (c == null) {
                 return Status.UNDECIDED;
@@ -74,7 +96,8 @@ final class ObjectBodies {
             if (c.isPrimitive() || policy.trusts(c.getName())) {
                 return Status.ALLOWED;
             }
-            refused = c.getName();
+            refusal = "class " + c.getName() + " is not in a trusted package; add its package (or a prefix of it) to"
+                    + " the trustedPackages option " + policy.trustedPackages() + ", or use * to trust every class";
             return Status.REJECTED;
         }
     }

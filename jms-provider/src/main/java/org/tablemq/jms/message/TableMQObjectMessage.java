@@ -9,13 +9,13 @@ import jakarta.jms.ObjectMessage;
 /**
  * A message whose body is a serialized object. The object is serialized when it is set, so later changes to it
  * do not reach the message, and each {@link #getObject()} returns a fresh copy deserialized under the message's
- * {@link DeserializationPolicy}. A message the application created trusts every class (it holds the
- * application's own object); a decoded one carries the policy of the consumer's connection.
+ * {@link DeserializationPolicy}. A message the application created trusts every class, without limits (it holds
+ * the application's own object); a decoded one carries the policy of the consumer's connection.
  */
 public class TableMQObjectMessage extends TableMQMessage implements ObjectMessage {
 
     private byte[] serialized;
-    private DeserializationPolicy policy = DeserializationPolicy.TRUST_ALL;
+    private DeserializationPolicy policy = DeserializationPolicy.OWN_OBJECT;
 
     public TableMQObjectMessage() {
     }

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code value [NOT] IN ('a', 'b', ...)}. Unknown when the value is NULL. The spec defines IN as an OR of
- * {@code value = 'a'} comparisons, and comparing unlike types is FALSE, so a non-string value is not IN
- * (and is NOT IN) any list.
+ * {@code value [NOT] IN ('a', 'b', ...)}, one operator in both forms: unknown when the value is NULL; IN and NOT IN
+ * compare strings, and a comparison of unlike types is FALSE (§3.8.1.1), so a value that is not a string makes
+ * both forms FALSE, just as {@code NOT BETWEEN} is FALSE for a string. Only an explicit {@code NOT (value IN ...)}
+ * turns that FALSE into TRUE.
  */
 final class InList extends Expr {
 
@@ -28,8 +29,10 @@ final class InList extends Expr {
         if (v == null) {
             return null;
         }
-        boolean found = v instanceof String s && candidates.contains(s);
-        return found != negated;
+        if (!(v instanceof String s)) {
+            return Boolean.FALSE;
+        }
+        return candidates.contains(s) != negated;
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Set;
  * sum        := product ((+ | -) product)*
  * product    := unary ((* | /) unary)*
  * unary      := (+ | -) unary | primary
- * primary    := literal | identifier | ( or )
+ * primary    := literal | identifier | ( or )      (NULL is no literal: it appears only in IS [NOT] NULL)
  * </pre>
  * Besides syntax it makes the type checks a selector's literals and operators allow before any message is seen
  * (arithmetic on a string, {@code <} on a boolean, a number where a condition belongs); what depends on a
@@ -126,11 +126,14 @@ final class Parser {
         Node left = sum();
         Operator op = Operator.of(current.kind());
         if (op != null && !isArithmetic(current.kind())) {
+            int opColumn = current.column();
             advance();
             Node right = sum();
             if (op.isOrdering()) {
                 requireOrderable(left, op);
                 requireOrderable(right, op);
+            } else {
+                requireComparable(left, right, op, opColumn);
             }
             return node(new Comparison(op, left.expr(), right.expr()), left.column(), depth(left, right) + 1);
         }
@@ -286,7 +289,7 @@ final class Parser {
             case APPROXIMATE_NUMBER -> new Literal(t.value(), ValueType.NUMBER, t.text());
             case TRUE -> new Literal(Boolean.TRUE, ValueType.BOOLEAN, "TRUE");
             case FALSE -> new Literal(Boolean.FALSE, ValueType.BOOLEAN, "FALSE");
-            case NULL -> new Literal(null, ValueType.NULL, "NULL");
+            case NULL -> throw error("NULL is not a value: test for it with IS NULL or IS NOT NULL", t.column());
             case IDENTIFIER -> UNSELECTABLE_HEADERS.contains(t.text())
                     ? new Literal(null, ValueType.ANY, t.text())
                     : new Identifier(t.text());
@@ -341,6 +344,20 @@ final class Parser {
         if (type == ValueType.STRING || type == ValueType.BOOLEAN) {
             throw error(op.symbol + " cannot order " + type.display
                     + " (strings and booleans compare only with = and <>)", node.column());
+        }
+    }
+
+    /**
+     * {@code =} and {@code <>} between two operands whose types the selector already shows (literals, arithmetic,
+     * conditions) and which differ, such as {@code TRUE = 0}: they could never be equal, so the selector is a
+     * mistake. An identifier's type is known only per message, where unlike types compare as FALSE.
+     */
+    private void requireComparable(Node left, Node right, Operator op, int column) throws InvalidSelectorException {
+        ValueType a = left.type();
+        ValueType b = right.type();
+        if (a != ValueType.ANY && b != ValueType.ANY && a != b) {
+            throw error(op.symbol + " cannot compare " + a.display + " with " + b.display
+                    + " (values of unlike types are never equal)", column);
         }
     }
 

@@ -8,10 +8,8 @@ enum ValueType {
     BOOLEAN("a boolean"),
     NUMBER("a number"),
     STRING("a string"),
-    /** An identifier: its type is known only when a message is evaluated. */
-    ANY("a value"),
-    /** The NULL literal: unknown whatever it is combined with. */
-    NULL("NULL");
+    /** An identifier (or a header a selector sees as NULL): its type is known only when a message is evaluated. */
+    ANY("a value");
 
     final String display;
 
@@ -21,6 +19,6 @@ enum ValueType {
 
     /** Whether a value of this type could turn out to be of {@code wanted} at evaluation time. */
     boolean mayBe(ValueType wanted) {
-        return this == wanted || this == ANY || this == NULL;
+        return this == wanted || this == ANY;
     }
 }

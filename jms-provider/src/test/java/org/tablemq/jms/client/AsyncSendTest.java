@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.CompletionListener;
+import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
@@ -79,6 +81,38 @@ class AsyncSendTest extends FacadeTestBase {
             }
         });
         await().untilAsserted(() -> assertThat(refused.get()).isInstanceOf(IllegalStateException.class));
+    }
+
+    /** Only a MessageListener may not stop its own connection; a CompletionListener may (spec 7.3.8 lists what it may not). */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void stoppingTheConnectionFromACompletionListenerIsAllowed(TestDatabase db) throws JMSException {
+        Connection c = connect(db);
+        Session s = c.createSession();
+        Queue q = s.createQueue(unique("async-stop"));
+        MessageConsumer consumer = s.createConsumer(q);
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        s.createProducer(q).send(s.createTextMessage("x"), new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                try {
+                    c.stop();
+                    outcome.set("stopped");
+                } catch (JMSException e) {
+                    outcome.set(e);
+                }
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                outcome.set(exception);
+            }
+        });
+        await().until(() -> outcome.get() != null);
+        assertThat(outcome.get()).isEqualTo("stopped");
+        assertThat(consumer.receiveNoWait()).as("the stopped connection delivers nothing").isNull();
+        c.start();
+        assertThat(text(consumer.receive(5000))).isEqualTo("x");
     }
 
     @ParameterizedTest

@@ -8,14 +8,20 @@ import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
 import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.XAQueueConnection;
 import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tablemq.jms.TableMQConnectionFactory;
+import org.tablemq.jms.TableMQTopic;
 import org.tablemq.jms.testing.TestDatabase;
 
 class ConnectionRulesTest extends FacadeTestBase {
@@ -128,5 +134,38 @@ class ConnectionRulesTest extends FacadeTestBase {
         Connection c = connect(db);
         assertThatThrownBy(() -> c.createConnectionConsumer(null, null, null, 1)).isInstanceOf(JMSException.class)
                 .hasMessageContaining("resource adapter");
+    }
+
+    /** QueueConnection javadoc: createDurableConnectionConsumer "must throw an IllegalStateException". */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void queueConnectionRefusesDurableConnectionConsumersWithIllegalState(TestDatabase db) throws JMSException {
+        TableMQConnectionFactory f = factory(db);
+        Topic topic = new TableMQTopic(unique("durable-cc"));
+        try (QueueConnection plain = f.createQueueConnection();
+             QueueConnection withCredentials = f.createQueueConnection(db.user(), db.password());
+             XAQueueConnection xa = f.createXAQueueConnection()) {
+            for (QueueConnection c : List.of(plain, withCredentials, xa)) {
+                assertThatThrownBy(() -> c.createDurableConnectionConsumer(topic, "sub", null, null, 1))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("QueueConnection");
+            }
+        }
+        try (Connection unified = f.createConnection()) {
+            assertThatThrownBy(() -> unified.createDurableConnectionConsumer(topic, "sub", null, null, 1))
+                    .isNotInstanceOf(IllegalStateException.class).hasMessageContaining("resource adapter");
+        }
+    }
+
+    /** The javadoc of createConnection(user, password): JMSSecurityException "if client authentication fails". */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void wrongCredentialsGiveJMSSecurityException(TestDatabase db) throws JMSException {
+        TableMQConnectionFactory f = factory(db);
+        f.createConnection().close();   // the database exists (H2 creates it on first use), so only the login fails
+        String user = db == TestDatabase.H2 ? db.user() : "tablemq_no_such_user";
+        assertThatThrownBy(() -> f.createConnection(user, "wrong-password"))
+                .isInstanceOf(JMSSecurityException.class)
+                .hasMessageContaining("SQLState 28")
+                .hasMessageNotContaining("wrong-password");
     }
 }

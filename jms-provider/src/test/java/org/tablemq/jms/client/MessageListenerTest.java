@@ -9,6 +9,7 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.util.List;
@@ -58,6 +59,42 @@ class MessageListenerTest extends FacadeTestBase {
         });
         send(connect(db).createSession(), q, "retry me");
         await().untilAsserted(() -> assertThat(counts).containsExactly(1, 2));
+    }
+
+    /**
+     * §8.7: in AUTO_ACKNOWLEDGE and DUPS_OK mode a message whose listener threw "will be immediately redelivered":
+     * it is the next message that listener gets, marked redelivered, before the messages prefetched after it.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aMessageWhoseListenerThrewIsTheNextOneItGets(TestDatabase db) throws JMSException {
+        for (int mode : new int[] {Session.AUTO_ACKNOWLEDGE, Session.DUPS_OK_ACKNOWLEDGE}) {
+            Connection c = connect(db);
+            Queue q = c.createSession().createQueue(unique("fails-once"));
+            Session sender = c.createSession(Session.SESSION_TRANSACTED);
+            MessageProducer producer = sender.createProducer(q);
+            for (int i = 1; i <= 60; i++) {
+                producer.send(sender.createTextMessage(String.valueOf(i)));
+            }
+            sender.commit();
+            List<String> seen = new CopyOnWriteArrayList<>();
+            AtomicBoolean failed = new AtomicBoolean();
+            c.createSession(false, mode).createConsumer(q).setMessageListener(m -> {
+                String text = textOf(m);
+                try {
+                    seen.add(text + (m.getJMSRedelivered() ? " redelivered #" + m.getIntProperty("JMSXDeliveryCount") : ""));
+                } catch (JMSException e) {
+                    throw new java.lang.IllegalStateException(e);
+                }
+                if (text.equals("5") && failed.compareAndSet(false, true)) {
+                    throw new RuntimeException("the listener fails once on message 5");
+                }
+            });
+            await().until(() -> seen.size() >= 61);
+            assertThat(seen.subList(0, 7)).as("acknowledge mode %d", mode)
+                    .containsExactly("1", "2", "3", "4", "5", "5 redelivered #2", "6");
+            assertThat(seen).hasSize(61).endsWith("60");
+        }
     }
 
     @ParameterizedTest

@@ -329,6 +329,21 @@ class SpecRulesTest extends FacadeTestBase {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void objectMessageNestedBeyondTheConsumersDepthLimitIsRefusedNamingTheOption(TestDatabase db) throws JMSException {
+        Session s = connect(factory(db, f -> f.setObjectMaxDepth(5))).createSession();
+        Queue q = s.createQueue(unique("deep-objects"));
+        java.util.ArrayList<Object> nested = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            nested = new java.util.ArrayList<>(java.util.List.of(nested));
+        }
+        s.createProducer(q).send(s.createObjectMessage(nested));
+        ObjectMessage got = (ObjectMessage) s.createConsumer(q).receive(5000);
+        assertThatThrownBy(got::getObject).isInstanceOf(MessageFormatException.class)
+                .hasMessageContaining("more than 5 levels deep").hasMessageContaining("objectMaxDepth");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void sharedDurableConsumerOnTheNameOfAnUnsharedDurableSubscriptionIsRefused(TestDatabase db) throws JMSException {
         Session s = connectAs(db, unique("client")).createSession();
         Topic t = s.createTopic(unique("clash"));

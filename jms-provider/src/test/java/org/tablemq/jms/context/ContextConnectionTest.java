@@ -1,12 +1,14 @@
 package org.tablemq.jms.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TemporaryTopic;
@@ -32,6 +34,17 @@ class ContextConnectionTest extends ContextTestSupport {
 
         assertThat(context.getMetaData().getJMSProviderName()).containsIgnoringCase("TableMQ");
         assertThat(context.getMetaData().getJMSMajorVersion()).isGreaterThanOrEqualTo(3);
+    }
+
+    /** The javadoc of createContext(user, password): JMSSecurityRuntimeException "if client authentication fails". */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void wrongCredentialsGiveJMSSecurityRuntimeException(TestDatabase db) {
+        context(db, JMSContext.AUTO_ACKNOWLEDGE);   // the database exists (H2 creates it on first use): only the login fails
+        String user = db == TestDatabase.H2 ? db.user() : "tablemq_no_such_user";
+
+        assertThatThrownBy(() -> factory(db).createContext(user, "wrong-password"))
+                .isInstanceOf(JMSSecurityRuntimeException.class).hasMessageContaining("SQLState 28");
     }
 
     @ParameterizedTest

@@ -242,6 +242,39 @@ class ContextMessagingTest extends ContextTestSupport {
         context.rollback();
     }
 
+    /** Only a MessageListener may not stop its own context; the spec forbids a CompletionListener close/commit/rollback. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void stoppingItsOwnContextFromACompletionListenerIsAllowed(TestDatabase db) {
+        JMSContext context = context(db, JMSContext.AUTO_ACKNOWLEDGE);
+        Queue queue = freshQueue(context);
+        JMSConsumer consumer = context.createConsumer(queue);
+        AtomicReference<Object> outcome = new AtomicReference<>();
+
+        context.createProducer().setAsync(new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                try {
+                    context.stop();
+                    outcome.set("stopped");
+                } catch (RuntimeException e) {
+                    outcome.set(e);
+                }
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                outcome.set(exception);
+            }
+        }).send(queue, "async");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcome.get() != null);
+        assertThat(outcome.get()).isEqualTo("stopped");
+        assertThat(consumer.receiveNoWait()).as("the stopped context delivers nothing").isNull();
+        context.start();
+        assertThat(consumer.receiveBody(String.class, RECEIVE_TIMEOUT_MS)).isEqualTo("async");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void contextsCreatedFromAContextShareItsConnectionButNotItsSession(TestDatabase db) {

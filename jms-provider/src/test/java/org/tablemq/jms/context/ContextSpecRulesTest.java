@@ -10,8 +10,11 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
+import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import java.io.Serializable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tablemq.jms.testing.TestDatabase;
@@ -22,6 +25,26 @@ import org.tablemq.jms.testing.TestDatabase;
  * application set, and the durable and closed-state rules of JMSContext.
  */
 class ContextSpecRulesTest extends ContextTestSupport {
+
+    /** An ObjectMessage body from a package the default trustedPackages (the JDK's value types only) does not trust. */
+    record Parcel(String id) implements Serializable {
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void receiveBodyOfAnUntrustedClassNamesTheRefusalAndTheOption(TestDatabase db) {
+        JMSContext ctx = context(db, JMSContext.AUTO_ACKNOWLEDGE);
+        Queue q = freshQueue(ctx);
+        ctx.createProducer().send(q, new Parcel("p-1"));
+        JMSConsumer c = ctx.createConsumer(q);
+
+        assertThatThrownBy(() -> c.receiveBody(Serializable.class, RECEIVE_TIMEOUT_MS))
+                .isInstanceOf(MessageFormatRuntimeException.class)
+                .hasMessageContaining("Refused to deserialize").hasMessageContaining(Parcel.class.getName())
+                .hasMessageContaining("trustedPackages");
+        assertThat(c.receive(RECEIVE_TIMEOUT_MS)).as("AUTO_ACKNOWLEDGE keeps the message, next in line")
+                .isInstanceOf(ObjectMessage.class);
+    }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)

@@ -46,7 +46,7 @@ class InvalidSelectorTest {
             a = 1.5_F                      | 5  | misplaced underscore in number 1.5_F
             a = 1 # 2                      | 7  | unexpected character '#'
             a = 1 /* comment */            | 8  | unexpected *
-            NULL = 1 AND AND               | 14 | unexpected AND
+            a = 1 AND AND                  | 11 | unexpected AND
             """)
     void malformedSelectorsNameTheColumnOfTheProblem(String selector, int column, String problem) {
         assertRefused(selector, column, problem);
@@ -65,6 +65,29 @@ class InvalidSelectorTest {
             1a = 1                         | 1  | malformed number 1a
             """)
     void reservedWordsAreNotIdentifiers(String selector, int column, String problem) {
+        assertRefused(selector, column, problem);
+    }
+
+    /** §3.8.1.1: NULL, TRUE and FALSE are no identifiers, and NULL is a literal only in IS [NOT] NULL. */
+    @ParameterizedTest(name = "[{0}] fails at column {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            NULL = 0                       | 1  | NULL is not a value: test for it with IS NULL or IS NOT NULL
+            NULL <> 1                      | 1  | NULL is not a value
+            x = NULL                       | 5  | NULL is not a value
+            null = x                       | 1  | NULL is not a value
+            x IN ('a') OR x = NULL         | 19 | NULL is not a value
+            x + NULL > 1                   | 5  | NULL is not a value
+            NULL IS NULL                   | 1  | NULL is not a value
+            x BETWEEN NULL AND 2           | 11 | NULL is not a value
+            TRUE = 0                       | 6  | = cannot compare a boolean with a number
+            FALSE = 0                      | 7  | = cannot compare a boolean with a number
+            0 <> true                      | 3  | <> cannot compare a number with a boolean
+            'a' = 1                        | 5  | = cannot compare a string with a number
+            (x = 1) = 'yes'                | 9  | = cannot compare a boolean with a string
+            x + 1 = 'one'                  | 7  | = cannot compare a number with a string
+            TRUE > 0                       | 1  | > cannot order a boolean
+            """)
+    void nullTrueAndFalseAreNeitherIdentifiersNorComparableToOtherTypes(String selector, int column, String problem) {
         assertRefused(selector, column, problem);
     }
 

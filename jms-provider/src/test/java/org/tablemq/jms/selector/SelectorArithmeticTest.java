@@ -74,7 +74,6 @@ class SelectorArithmeticTest {
             s * 1 = 3                 | UNKNOWN
             -s = -3                   | UNKNOWN
             yes + 1 = 2               | UNKNOWN
-            i + NULL = 1              | UNKNOWN
             """)
     void divisionByZeroAndNonNumericOperandsAreUnknown(String selector, Truth expected)
             throws InvalidSelectorException {

@@ -107,17 +107,6 @@ class SelectorLiteralTest {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            i = NULL                                | UNKNOWN
-            NULL = NULL                             | UNKNOWN
-            NULL IS NULL                            | TRUE
-            null is null                            | TRUE
-            """)
-    void nullLiteralIsUnknownInComparisons(String selector, Truth expected) throws InvalidSelectorException {
-        assertThat(Truth.of(selector, MESSAGE)).isEqualTo(expected);
-    }
-
-    @ParameterizedTest(name = "{0} is {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             "i\\t=\\n57"                            | TRUE
             "\\fi=57\\r\\n"                         | TRUE
             i=57 AND(s='literal''s')                | TRUE

@@ -59,7 +59,8 @@ class SelectorPredicateTest {
             missing IN ('UK')                          | UNKNOWN
             missing NOT IN ('UK')                      | UNKNOWN
             code IN ('44')                             | FALSE
-            code NOT IN ('44')                         | TRUE
+            code NOT IN ('44')                         | FALSE
+            NOT (code IN ('44'))                       | TRUE
             empty IN ('')                              | TRUE
             Country IN ('UK', 'UK', 'US')              | TRUE
             Country NOT IN ('US', 'US')                | TRUE
@@ -68,6 +69,28 @@ class SelectorPredicateTest {
             """)
     void inMatchesStringLiteralListsOnly(String selector, Truth expected) throws InvalidSelectorException {
         assertThat(Truth.of(selector, MESSAGE)).isEqualTo(expected);
+    }
+
+    /**
+     * The negated forms are operators of their own, not NOT applied to the plain form: on a value of another type
+     * than the operator compares, both forms are FALSE (comparing unlike types is FALSE) or both UNKNOWN (LIKE).
+     */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            myProp NOT IN ('foo', 'jms', 'test')       | FALSE
+            myProp IN ('foo', 'jms', 'test')           | FALSE
+            NOT (myProp IN ('foo', 'jms', 'test'))     | TRUE
+            flag NOT IN ('true')                       | FALSE
+            name NOT BETWEEN 1 AND 2                   | FALSE
+            flag NOT BETWEEN 0 AND 1                   | FALSE
+            NOT (name BETWEEN 1 AND 2)                 | TRUE
+            myProp NOT LIKE 'x%'                       | UNKNOWN
+            myProp LIKE 'x%'                           | UNKNOWN
+            """)
+    void negatedPredicatesAreNotTrueForValuesOfAnotherType(String selector, Truth expected)
+            throws InvalidSelectorException {
+        MapContext message = MapContext.empty().with("myProp", 0).with("flag", true).with("name", "Anne");
+        assertThat(Truth.of(selector, message)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} is {1}")

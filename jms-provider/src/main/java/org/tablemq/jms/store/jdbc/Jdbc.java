@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.tablemq.jms.internal.Log;
+import org.tablemq.jms.store.AccessDeniedException;
 import org.tablemq.jms.store.DestinationNotFoundException;
 import org.tablemq.jms.store.StoreException;
 import org.tablemq.jms.store.StoreOutcomeUnknownException;
@@ -202,6 +203,10 @@ final class Jdbc {
         if (SqlErrors.classify(e) == SqlErrors.Kind.UNAVAILABLE) {
             return new StoreUnavailableException("Cannot " + what + ": database " + safeUrl
                     + " unavailable (SQLState " + state + ")", e);
+        }
+        if (SqlErrors.classify(e) == SqlErrors.Kind.ACCESS_DENIED) {
+            return new AccessDeniedException("Cannot " + what + ": database " + safeUrl + " refused the user or password"
+                    + " (SQLState " + state + ")", e);
         }
         if (SqlErrors.classify(e) == SqlErrors.Kind.FOREIGN_KEY_VIOLATION) {
             StoreException gone = new DestinationNotFoundException("Cannot " + what + ": a destination or subscription"

@@ -19,6 +19,8 @@ final class SqlErrors {
         UNIQUE_VIOLATION,
         /** A foreign key refused a row (e.g. a send to a temporary destination deleted meanwhile). */
         FOREIGN_KEY_VIOLATION,
+        /** The database refused the user or password (SQLState class 28, on H2 and PostgreSQL alike). */
+        ACCESS_DENIED,
         /** Anything else: a bug or a schema problem. */
         OTHER
     }
@@ -61,6 +63,9 @@ final class SqlErrors {
         }
         if (state.equals("40001") || state.equals("40P01") || state.equals("HYT00") || state.equals("55P03")) {
             return Kind.RETRY;                  // serialization failure, deadlock, lock timeout (H2, PostgreSQL)
+        }
+        if (state.startsWith("28")) {
+            return Kind.ACCESS_DENIED;          // 28000 invalid authorization, 28P01 invalid password
         }
         if (state.equals("23505")) {
             return Kind.UNIQUE_VIOLATION;

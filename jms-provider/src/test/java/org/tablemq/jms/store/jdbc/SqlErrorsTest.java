@@ -37,6 +37,14 @@ class SqlErrorsTest {
     }
 
     @Test
+    void refusedCredentialsAreAccessDenied() {
+        assertThat(SqlErrors.classify(new SQLException("wrong user name or password", "28000")))
+                .isEqualTo(SqlErrors.Kind.ACCESS_DENIED);
+        assertThat(SqlErrors.classify(new SQLException("password authentication failed", "28P01")))
+                .isEqualTo(SqlErrors.Kind.ACCESS_DENIED);
+    }
+
+    @Test
     void aStateFoundInTheNextExceptionCounts() {
         SQLException batch = new SQLException("batch failed", "XX000");
         batch.setNextException(new SQLException("deadlock", "40P01"));
