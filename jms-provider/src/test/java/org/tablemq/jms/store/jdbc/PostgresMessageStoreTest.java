@@ -229,15 +229,18 @@ class PostgresMessageStoreTest extends MessageStoreContract {
         }
     }
 
+    /**
+     * A claim waits for its WAL to be flushed like any other write: a crash of the database server must not forget a
+     * claim whose messages a consumer already has (they would be delivered again without JMSRedelivered).
+     */
     @Test
-    void aClaimCommitsWithoutWaitingForItsWalFlushAndOnlyForItsOwnTransaction(TestInfo info) throws Exception {
+    void aClaimCommitsDurably(TestInfo info) throws Exception {
         DestinationRef queue = DestinationRef.queue(unique(info));
         store.send(List.of(message(queue, "m")));
         Endpoint endpoint = store.queueEndpoint(queue.name());
         String claim = new PostgresDialect(fixture.prefix).claimInOneStatement().orElseThrow();
 
         try (Connection c = fixture.connect()) {
-            String before = synchronousCommit(c);
             c.setAutoCommit(false);
             List<Long> claimed = Jdbc.query(c, claim, ps -> {
                 ps.setString(1, "consumer");
@@ -249,9 +252,8 @@ class PostgresMessageStoreTest extends MessageStoreContract {
                 ps.setInt(7, 10);
             }, rs -> rs.getLong(1));
             assertThat(claimed).hasSize(1);
-            assertThat(synchronousCommit(c)).as("synchronous_commit in the claim's transaction").isEqualTo("off");
+            assertThat(synchronousCommit(c)).as("synchronous_commit in the claim's transaction").isEqualTo("on");
             c.commit();
-            assertThat(synchronousCommit(c)).as("synchronous_commit after it").isEqualTo(before).isNotEqualTo("off");
         }
         assertThat(store.claim(claimAll(endpoint, 10))).as("left to claim once the claim committed").isEmpty();
     }
