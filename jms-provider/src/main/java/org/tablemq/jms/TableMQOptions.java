@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.tablemq.jms.message.DeserializationLimits;
 import org.tablemq.jms.message.DeserializationPolicy;
+import org.tablemq.jms.store.StoreLimits;
 import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
 import org.tablemq.jms.tx.RedeliveryPolicy;
 
@@ -118,8 +119,10 @@ public final class TableMQOptions implements Serializable {
             "database user");
     public static final Option<String> PASSWORD = add(new Option<>("password", String.class, null, "", "any string or null",
             "database password (masked in logs)", true, v -> true, s -> s));
-    public static final Option<String> CLIENT_ID = string("clientId", null, "any non-empty string or null",
-            "client id given to every connection of this factory (then setClientID is refused)");
+    public static final Option<String> CLIENT_ID = add(new Option<>("clientId", String.class, null, "",
+            "1-" + StoreLimits.MAX_CLIENT_ID + " characters (well-formed UTF-16, no NUL) or null",
+            "client id given to every connection of this factory (then setClientID is refused)", false,
+            v -> StoreLimits.fits(v, StoreLimits.MAX_CLIENT_ID), s -> s));
     public static final Option<String> TABLE_PREFIX = add(new Option<>("tablePrefix", String.class,
             JdbcStoreConfig.DEFAULT_TABLE_PREFIX, "", "1-30 letters, digits or '_', starting with a letter",
             "prefix of every table the store creates, so several stores can share one database", false,
@@ -169,8 +172,10 @@ public final class TableMQOptions implements Serializable {
     public static final Option<Integer> MAX_DELIVERY_ATTEMPTS = integer("maxDeliveryAttempts", 10, "deliveries", 1, 1_000_000,
             "deliveries before a message goes to its dead letter queue");
     public static final Option<String> DEAD_LETTER_QUEUE_PREFIX = add(new Option<>("deadLetterQueuePrefix", String.class, "DLQ.",
-            "", "a non-empty string", "dead letter queue of a destination: this prefix + the destination's name", false,
-            v -> !v.isEmpty(), s -> s));
+            "", "1-" + RedeliveryPolicy.MAX_DEAD_LETTER_PREFIX + " characters (well-formed UTF-16, no NUL)",
+            "dead letter queue of a destination: this prefix + the destination's name (a name that would be longer than "
+                    + StoreLimits.MAX_DESTINATION_NAME + " characters is shortened and ends with a hash of the full one)",
+            false, v -> StoreLimits.fits(v, RedeliveryPolicy.MAX_DEAD_LETTER_PREFIX), s -> s));
 
     /** Every option, in documentation order. */
     public static final List<Option<?>> ALL = Collections.unmodifiableList(OPTIONS);
