@@ -14,6 +14,7 @@ import org.tablemq.jms.message.DeserializationLimits;
 import org.tablemq.jms.message.DeserializationPolicy;
 import org.tablemq.jms.store.StoreLimits;
 import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
+import org.tablemq.jms.store.jdbc.Redaction;
 import org.tablemq.jms.tx.RedeliveryPolicy;
 
 /**
@@ -99,7 +100,8 @@ public final class TableMQOptions implements Serializable {
             try {
                 value = parser.apply(text.trim());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("Option '" + name + "' must be " + range + ", was '" + text + "'", e);
+                throw new IllegalArgumentException("Option '" + name + "' must be " + range + ", was '"
+                        + (secret ? "****" : text) + "'", e);
             }
             return validate(value);
         }
@@ -249,9 +251,9 @@ public final class TableMQOptions implements Serializable {
         return sb.append('}').toString();
     }
 
-    /** Hides password parameters that some JDBC URLs carry (password=..., user:password@host). */
+    /** Hides password parameters that some JDBC URLs carry (password=..., user:password@host): see {@link Redaction}. */
     static String maskUrl(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("(//[^/:@]+:)[^@/]*@", "$1****@");
+        return Redaction.url(url);
     }
 
     /**
