@@ -126,17 +126,17 @@ public final class TableMQOptions implements Serializable {
             "client id given to every connection of this factory (then setClientID is refused)", false,
             v -> StoreLimits.fits(v, StoreLimits.MAX_CLIENT_ID), s -> s));
     public static final Option<String> TABLE_PREFIX = add(new Option<>("tablePrefix", String.class,
-            JdbcStoreConfig.DEFAULT_TABLE_PREFIX, "", "1-30 letters, digits or '_', starting with a letter",
+            "tmq_", "", "1-30 letters, digits or '_', starting with a letter",
             "prefix of every table the store creates, so several stores can share one database", false,
             v -> v.matches("[A-Za-z][A-Za-z0-9_]{0,29}"), s -> s));
-    public static final Option<Integer> MAX_POOL_SIZE = integer("maxPoolSize", JdbcStoreConfig.DEFAULT_MAX_POOL_SIZE,
+    public static final Option<Integer> MAX_POOL_SIZE = integer("maxPoolSize", 10,
             "connections", 1, 1000, "maximum number of pooled database connections per store");
-    public static final Option<Long> LEASE_MILLIS = longOption("leaseMillis", JdbcStoreConfig.DEFAULT_LEASE_MILLIS,
+    public static final Option<Long> LEASE_MILLIS = longOption("leaseMillis", 30_000L,
             "ms", 1_000, 86_400_000L, "how long a claim lasts unless renewed; a crashed node's messages are redelivered after it");
-    public static final Option<Long> MAX_POLL_MILLIS = longOption("maxPollMillis", JdbcStoreConfig.DEFAULT_MAX_POLL_MILLIS,
+    public static final Option<Long> MAX_POLL_MILLIS = longOption("maxPollMillis", 1_000L,
             "ms", 10, 60_000, "longest wait between polls for other nodes' messages where the database has no LISTEN/NOTIFY (H2)");
     public static final Option<Boolean> H2_SYNC = add(new Option<>("h2Sync", Boolean.class, false, "",
-            "true or false; true only with an H2 URL",
+            "true or false (with PostgreSQL it changes nothing: it syncs every commit anyway)",
             "H2 only: fsync every commit, so a power loss keeps it too (a killed JVM loses nothing either way)",
             false, v -> true, TableMQOptions::parseBoolean));
     public static final Option<String> NODE_NAME = add(new Option<>("nodeName", String.class, null, "",
