@@ -12,7 +12,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.tablemq.jms.message.DeserializationLimits;
 import org.tablemq.jms.message.DeserializationPolicy;
+import org.tablemq.jms.store.StoreLimits;
 import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
+import org.tablemq.jms.store.jdbc.Redaction;
 import org.tablemq.jms.tx.RedeliveryPolicy;
 
 /**
@@ -98,7 +100,8 @@ public final class TableMQOptions implements Serializable {
             try {
                 value = parser.apply(text.trim());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("Option '" + name + "' must be " + range + ", was '" + text + "'", e);
+                throw new IllegalArgumentException("Option '" + name + "' must be " + range + ", was '"
+                        + (secret ? "****" : text) + "'", e);
             }
             return validate(value);
         }
@@ -118,20 +121,22 @@ public final class TableMQOptions implements Serializable {
             "database user");
     public static final Option<String> PASSWORD = add(new Option<>("password", String.class, null, "", "any string or null",
             "database password (masked in logs)", true, v -> true, s -> s));
-    public static final Option<String> CLIENT_ID = string("clientId", null, "any non-empty string or null",
-            "client id given to every connection of this factory (then setClientID is refused)");
+    public static final Option<String> CLIENT_ID = add(new Option<>("clientId", String.class, null, "",
+            "1-" + StoreLimits.MAX_CLIENT_ID + " characters (well-formed UTF-16, no NUL) or null",
+            "client id given to every connection of this factory (then setClientID is refused)", false,
+            v -> StoreLimits.fits(v, StoreLimits.MAX_CLIENT_ID), s -> s));
     public static final Option<String> TABLE_PREFIX = add(new Option<>("tablePrefix", String.class,
-            JdbcStoreConfig.DEFAULT_TABLE_PREFIX, "", "1-30 letters, digits or '_', starting with a letter",
+            "tmq_", "", "1-30 letters, digits or '_', starting with a letter",
             "prefix of every table the store creates, so several stores can share one database", false,
             v -> v.matches("[A-Za-z][A-Za-z0-9_]{0,29}"), s -> s));
-    public static final Option<Integer> MAX_POOL_SIZE = integer("maxPoolSize", JdbcStoreConfig.DEFAULT_MAX_POOL_SIZE,
+    public static final Option<Integer> MAX_POOL_SIZE = integer("maxPoolSize", 10,
             "connections", 1, 1000, "maximum number of pooled database connections per store");
-    public static final Option<Long> LEASE_MILLIS = longOption("leaseMillis", JdbcStoreConfig.DEFAULT_LEASE_MILLIS,
+    public static final Option<Long> LEASE_MILLIS = longOption("leaseMillis", 30_000L,
             "ms", 1_000, 86_400_000L, "how long a claim lasts unless renewed; a crashed node's messages are redelivered after it");
-    public static final Option<Long> MAX_POLL_MILLIS = longOption("maxPollMillis", JdbcStoreConfig.DEFAULT_MAX_POLL_MILLIS,
+    public static final Option<Long> MAX_POLL_MILLIS = longOption("maxPollMillis", 1_000L,
             "ms", 10, 60_000, "longest wait between polls for other nodes' messages where the database has no LISTEN/NOTIFY (H2)");
     public static final Option<Boolean> H2_SYNC = add(new Option<>("h2Sync", Boolean.class, false, "",
-            "true or false; true only with an H2 URL",
+            "true or false (with PostgreSQL it changes nothing: it syncs every commit anyway)",
             "H2 only: fsync every commit, so a power loss keeps it too (a killed JVM loses nothing either way)",
             false, v -> true, TableMQOptions::parseBoolean));
     public static final Option<String> NODE_NAME = add(new Option<>("nodeName", String.class, null, "",
@@ -169,8 +174,10 @@ public final class TableMQOptions implements Serializable {
     public static final Option<Integer> MAX_DELIVERY_ATTEMPTS = integer("maxDeliveryAttempts", 10, "deliveries", 1, 1_000_000,
             "deliveries before a message goes to its dead letter queue");
     public static final Option<String> DEAD_LETTER_QUEUE_PREFIX = add(new Option<>("deadLetterQueuePrefix", String.class, "DLQ.",
-            "", "a non-empty string", "dead letter queue of a destination: this prefix + the destination's name", false,
-            v -> !v.isEmpty(), s -> s));
+            "", "1-" + RedeliveryPolicy.MAX_DEAD_LETTER_PREFIX + " characters (well-formed UTF-16, no NUL)",
+            "dead letter queue of a destination: this prefix + the destination's name (a name that would be longer than "
+                    + StoreLimits.MAX_DESTINATION_NAME + " characters is shortened and ends with a hash of the full one)",
+            false, v -> StoreLimits.fits(v, RedeliveryPolicy.MAX_DEAD_LETTER_PREFIX), s -> s));
 
     /** Every option, in documentation order. */
     public static final List<Option<?>> ALL = Collections.unmodifiableList(OPTIONS);
@@ -244,9 +251,9 @@ public final class TableMQOptions implements Serializable {
         return sb.append('}').toString();
     }
 
-    /** Hides password parameters that some JDBC URLs carry (password=..., user:password@host). */
+    /** Hides password parameters that some JDBC URLs carry (password=..., user:password@host): see {@link Redaction}. */
     static String maskUrl(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("(//[^/:@]+:)[^@/]*@", "$1****@");
+        return Redaction.url(url);
     }
 
     /**

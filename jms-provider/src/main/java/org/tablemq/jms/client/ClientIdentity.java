@@ -2,8 +2,10 @@ package org.tablemq.jms.client;
 
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tablemq.jms.store.StoreLimits;
 
 /**
  * The client id rules of one connection: set at most once, only before the connection is used, unique among
@@ -49,8 +51,10 @@ final class ClientIdentity {
     }
 
     private void claim(String id) throws InvalidClientIDException {
-        if (id == null || id.isEmpty()) {
-            throw new InvalidClientIDException("A client id must not be " + (id == null ? "null" : "empty"));
+        Optional<String> problem = StoreLimits.problem(id, StoreLimits.MAX_CLIENT_ID);
+        if (problem.isPresent()) {
+            throw new InvalidClientIDException("The client id '" + StoreLimits.preview(id) + "' " + problem.get()
+                    + " (a client id is 1-" + StoreLimits.MAX_CLIENT_ID + " characters of well-formed UTF-16 without NUL)");
         }
         if (!IN_USE.add(storeKey + '\0' + id)) {
             throw new InvalidClientIDException("Client id '" + id + "' is already in use by another open connection");

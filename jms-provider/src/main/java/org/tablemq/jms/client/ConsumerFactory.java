@@ -3,15 +3,18 @@ package org.tablemq.jms.client;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.tablemq.jms.TableMQDestination;
 import org.tablemq.jms.message.DeserializationPolicy;
 import org.tablemq.jms.selector.Selector;
 import org.tablemq.jms.store.DestinationRef;
 import org.tablemq.jms.store.Endpoint;
+import org.tablemq.jms.store.StoreLimits;
 import org.tablemq.jms.store.StoredMessage;
 import org.tablemq.jms.store.Subscription;
 import org.tablemq.jms.store.SubscriptionSpec;
@@ -41,6 +44,7 @@ final class ConsumerFactory {
             Endpoint endpoint = session.storeGateway().call("create a consumer on " + ref, s -> s.queueEndpoint(ref.name()));
             return consumer(name, d, text, false, null, endpoint, queueFilter(selector, endpoint));
         }
+        checkStoredSelector(text, "a consumer on " + ref);
         SubscriptionSpec spec = new SubscriptionSpec(ref.name(), null, connection.clientIdIfSet(), false, false, text,
                 noLocal, NoLocalOrigin.of(connection.id(), connection.clientIdIfSet()));
         return attach(name, d, spec);
@@ -52,12 +56,14 @@ final class ConsumerFactory {
         if (topic == null) {
             throw new InvalidDestinationException("Cannot create a " + kind(durable, shared) + " subscription: the topic is null");
         }
-        if (subscriptionName == null || subscriptionName.isEmpty()) {
-            throw new JMSException("Cannot create a " + kind(durable, shared) + " subscription on " + topic
-                    + ": the subscription name is " + (subscriptionName == null ? "null" : "empty"));
+        Optional<String> badName = subscriptionNameProblem(subscriptionName);
+        if (badName.isPresent()) {
+            throw new JMSException("Cannot create a " + kind(durable, shared) + " subscription on " + topic + ": "
+                    + badName.get());
         }
         TableMQDestination d = Destinations.resolve(topic, "create a " + kind(durable, shared) + " subscription");
         String text = normalize(selectorText);
+        checkStoredSelector(text, "a " + kind(durable, shared) + " subscription on " + topic);
         parse(text);
         TableMQConnection connection = session.connection();
         connection.checkConsumable(d);
@@ -96,11 +102,29 @@ final class ConsumerFactory {
     private TableMQMessageConsumer consumer(String name, TableMQDestination d, String selectorText, boolean noLocal,
                                             Subscription sub, Endpoint endpoint, Predicate<StoredMessage> filter) {
         TableMQConnection connection = session.connection();
-        String consumerId = connection.id() + "/" + name.replace(' ', '-');
+        String consumerId = consumerId(connection.id(), name);
         ConsumerBuffer buffer = new ConsumerBuffer(session.storeGateway(), endpoint, d.getName(), consumerId,
                 connection.prefetch(), filter, connection.redeliveryPolicy(), connection.startGate(),
                 session.acks()::flushLazy);
         return new TableMQMessageConsumer(session, name, d, selectorText, noLocal, sub, buffer);
+    }
+
+    /**
+     * The id a consumer's claims carry: its connection and name. A long subscription name is elided from the middle,
+     * as the end (child and session number) already makes the id unique and the store keeps at most
+     * {@link StoreLimits#MAX_CONSUMER_ID} characters.
+     */
+    static String consumerId(String connectionId, String name) {
+        String id = connectionId + "/" + name.replace(' ', '-');
+        if (id.length() <= StoreLimits.MAX_CONSUMER_ID) {
+            return id;
+        }
+        String head = connectionId + "/...";
+        int from = id.length() - (StoreLimits.MAX_CONSUMER_ID - head.length());
+        if (Character.isLowSurrogate(id.charAt(from))) {
+            from++; // never start with half a pair
+        }
+        return head + id.substring(from);
     }
 
     /** A queue consumer's selector, evaluated at claim time; messages it refuses stay for other consumers. */
@@ -116,6 +140,29 @@ final class ConsumerFactory {
                 return false;
             }
         };
+    }
+
+    /**
+     * Why the store cannot keep this subscription name (see {@link StoreLimits}), as a sentence naming the limit, or
+     * empty when it can.
+     */
+    static Optional<String> subscriptionNameProblem(String name) {
+        return StoreLimits.problem(name, StoreLimits.MAX_SUBSCRIPTION_NAME).map(p -> "the subscription name '"
+                + StoreLimits.preview(name) + "' " + p + " (a subscription name is 1-" + StoreLimits.MAX_SUBSCRIPTION_NAME
+                + " characters of well-formed UTF-16 without NUL)");
+    }
+
+    /** A topic subscription keeps its selector in the store: it must fit there (a queue consumer's does not). */
+    private static void checkStoredSelector(String text, String what) throws InvalidSelectorException {
+        if (text == null) {
+            return;
+        }
+        Optional<String> problem = StoreLimits.problem(text, StoreLimits.MAX_SUBSCRIPTION_SELECTOR);
+        if (problem.isPresent()) {
+            throw new InvalidSelectorException("Cannot create " + what + ": the selector '" + StoreLimits.preview(text)
+                    + "' " + problem.get() + " (the selector of a topic subscription is at most "
+                    + StoreLimits.MAX_SUBSCRIPTION_SELECTOR + " characters of well-formed UTF-16 without NUL)");
+        }
     }
 
     private static String normalize(String selectorText) {

@@ -7,10 +7,13 @@ import jakarta.jms.Queue;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.Topic;
+import java.util.Optional;
 import org.tablemq.jms.TableMQDestination;
 import org.tablemq.jms.TableMQQueue;
 import org.tablemq.jms.TableMQTopic;
 import org.tablemq.jms.internal.JmsErrors;
+import org.tablemq.jms.store.DestinationRef;
+import org.tablemq.jms.store.StoreLimits;
 
 /** Turns what applications pass as destinations into TableMQ destinations, refusing what cannot work. */
 final class Destinations {
@@ -23,6 +26,10 @@ final class Destinations {
             throw new InvalidDestinationException("Cannot " + purpose + ": the destination is null");
         }
         if (d instanceof TableMQDestination t) {
+            if (!t.isTemporary()) {
+                // built with a constructor or looked up by JNDI: its name has not been checked yet
+                checkName(t.getName(), t.kind() == DestinationRef.Kind.QUEUE ? "queue" : "topic");
+            }
             return t;
         }
         // A destination of another provider: a permanent queue or topic can be looked up by name, a temporary one cannot.
@@ -57,9 +64,13 @@ final class Destinations {
         }
     }
 
+    /** The name rules of {@link StoreLimits}, so a name the store cannot keep fails here and not at the database. */
     private static void checkName(String name, String kind) throws InvalidDestinationException {
-        if (name == null || name.isEmpty()) {
-            throw new InvalidDestinationException("A " + kind + " name must not be " + (name == null ? "null" : "empty"));
+        Optional<String> problem = StoreLimits.problem(name, StoreLimits.MAX_DESTINATION_NAME);
+        if (problem.isPresent()) {
+            throw new InvalidDestinationException("The " + kind + " name '" + StoreLimits.preview(name) + "' "
+                    + problem.get() + " (a " + kind + " name is 1-" + StoreLimits.MAX_DESTINATION_NAME
+                    + " characters of well-formed UTF-16 without NUL)");
         }
     }
 

@@ -43,12 +43,8 @@ final class SendPath {
         if (message == null) {
             throw new MessageFormatException("Cannot send a null message");
         }
-        if (s.deliveryMode() != DeliveryMode.PERSISTENT && s.deliveryMode() != DeliveryMode.NON_PERSISTENT) {
-            throw new JMSException("Invalid delivery mode " + s.deliveryMode() + ": use DeliveryMode.PERSISTENT or NON_PERSISTENT");
-        }
-        if (s.priority() < 0 || s.priority() > 9) {
-            throw new JMSException("Invalid priority " + s.priority() + ": must be between 0 and 9");
-        }
+        DeliveryRules.checkDeliveryMode(s.deliveryMode(), "a send on " + session.description());
+        DeliveryRules.checkPriority(s.priority(), "a send on " + session.description());
         TableMQDestination target = Destinations.resolve(destination, "send");
         DestinationRef ref = target.toRef();
         session.connection().checkSendable(target);

@@ -2,37 +2,37 @@ package org.tablemq.jms.client;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.jms.MessageFormatException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.tablemq.jms.internal.JmsErrors;
+import org.tablemq.jms.message.ApplicationProperties;
+import org.tablemq.jms.message.PropertyConversions;
 
 /**
- * The message properties a JMSProducer sets on every message it sends: the names follow the selector
- * identifier rules, the values are the eight property types, and the typed getters apply the spec's
- * conversion table (for example an int property reads as a long or a String, never as a short).
+ * The message properties a JMSProducer sets on every message it sends. It keeps no rules of its own: names and value
+ * types are checked by the message package's {@link ApplicationProperties} (so a mistake surfaces at
+ * {@code setProperty}, not at a later {@code send}), and the typed getters apply its {@link PropertyConversions}
+ * (for example an int property reads as a long or a String, never as a short), with the simplified API's unchecked
+ * exceptions.
  */
 final class TableMQContextProperties {
 
-    /** Selector keywords, which the spec forbids as property names. */
-    private static final Set<String> RESERVED = Set.of(
-            "NULL", "TRUE", "FALSE", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS", "ESCAPE");
-    /** Header fields, set with their own methods, never as properties. */
-    private static final Set<String> HEADERS = Set.of("JMSDestination", "JMSDeliveryMode", "JMSMessageID",
-            "JMSTimestamp", "JMSCorrelationID", "JMSReplyTo", "JMSRedelivered", "JMSType", "JMSExpiration",
-            "JMSPriority", "JMSDeliveryTime");
+    /** A conversion of the message package, which throws the checked MessageFormatException. */
+    private interface Conversion<T> {
+        T apply(Object value, String what) throws MessageFormatException;
+    }
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
     void set(String name, Object value) {
-        checkName(name);
-        if (value != null && !(value instanceof Boolean || value instanceof Byte || value instanceof Short
-                || value instanceof Integer || value instanceof Long || value instanceof Float
-                || value instanceof Double || value instanceof String)) {
-            throw new MessageFormatRuntimeException("Cannot set property '" + name + "' to a "
-                    + value.getClass().getName() + ": only Boolean, Byte, Short, Integer, Long, Float, Double and String are allowed");
+        try {
+            ApplicationProperties.check(name, value);
+        } catch (MessageFormatException e) {
+            throw JmsErrors.toRuntime(e);
         }
         values.put(name, value);
     }
@@ -46,7 +46,7 @@ final class TableMQContextProperties {
     }
 
     Set<String> names() {
-        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(values.keySet()));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(values.keySet()));
     }
 
     Object getObject(String name) {
@@ -54,92 +54,35 @@ final class TableMQContextProperties {
     }
 
     String getString(String name) {
-        Object v = values.get(name);
-        return v == null ? null : v.toString();
+        return get(name, PropertyConversions::toStringValue);
     }
 
     boolean getBoolean(String name) {
-        Object v = values.get(name);
-        if (v == null || v instanceof String) {
-            return Boolean.parseBoolean((String) v);
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        throw cannotConvert(name, v, "boolean");
+        return get(name, PropertyConversions::toBoolean);
     }
 
     byte getByte(String name) {
-        Object v = values.get(name);
-        if (v == null || v instanceof String) {
-            return Byte.parseByte((String) v);
-        }
-        if (v instanceof Byte b) {
-            return b;
-        }
-        throw cannotConvert(name, v, "byte");
+        return get(name, PropertyConversions::toByte);
     }
 
     short getShort(String name) {
-        Object v = values.get(name);
-        if (v == null || v instanceof String) {
-            return Short.parseShort((String) v);
-        }
-        if (v instanceof Byte || v instanceof Short) {
-            return ((Number) v).shortValue();
-        }
-        throw cannotConvert(name, v, "short");
+        return get(name, PropertyConversions::toShort);
     }
 
     int getInt(String name) {
-        Object v = values.get(name);
-        if (v == null || v instanceof String) {
-            return Integer.parseInt((String) v);
-        }
-        if (v instanceof Byte || v instanceof Short || v instanceof Integer) {
-            return ((Number) v).intValue();
-        }
-        throw cannotConvert(name, v, "int");
+        return get(name, PropertyConversions::toInt);
     }
 
     long getLong(String name) {
-        Object v = values.get(name);
-        if (v == null || v instanceof String) {
-            return Long.parseLong((String) v);
-        }
-        if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long) {
-            return ((Number) v).longValue();
-        }
-        throw cannotConvert(name, v, "long");
+        return get(name, PropertyConversions::toLong);
     }
 
     float getFloat(String name) {
-        Object v = values.get(name);
-        if (v == null) {
-            // as Float.valueOf(null) does: the spec says a missing numeric property reads like a null String
-            throw new NullPointerException("Property '" + name + "' is not set");
-        }
-        if (v instanceof String s) {
-            return Float.parseFloat(s);
-        }
-        if (v instanceof Float f) {
-            return f;
-        }
-        throw cannotConvert(name, v, "float");
+        return get(name, PropertyConversions::toFloat);
     }
 
     double getDouble(String name) {
-        Object v = values.get(name);
-        if (v == null) {
-            throw new NullPointerException("Property '" + name + "' is not set");
-        }
-        if (v instanceof String s) {
-            return Double.parseDouble(s);
-        }
-        if (v instanceof Float || v instanceof Double) {
-            return ((Number) v).doubleValue();
-        }
-        throw cannotConvert(name, v, "double");
+        return get(name, PropertyConversions::toDouble);
     }
 
     /** Copies every property onto a message about to be sent. */
@@ -153,41 +96,11 @@ final class TableMQContextProperties {
         }
     }
 
-    /**
-     * The rules a message applies to the properties an application sets (spec 3.5.1, 3.5.9): a Java identifier
-     * that is not a selector keyword nor a header name, and no JMSX name but JMSXGroupID/JMSXGroupSeq. Checked
-     * here already so the mistake surfaces at {@code setProperty}, not at a later {@code send}.
-     */
-    static void checkName(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("A property name must not be null or empty");
+    private <T> T get(String name, Conversion<T> conversion) {
+        try {
+            return conversion.apply(values.get(name), "property '" + name + "'");
+        } catch (MessageFormatException e) {
+            throw JmsErrors.toRuntime(e);
         }
-        if (!Character.isJavaIdentifierStart(name.charAt(0))) {
-            throw new IllegalArgumentException("Property name '" + name + "' is not a valid identifier: it must start with a letter, '_' or '$'");
-        }
-        for (int i = 1; i < name.length(); i++) {
-            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
-                throw new IllegalArgumentException("Property name '" + name + "' is not a valid identifier: character '"
-                        + name.charAt(i) + "' at index " + i + " is not allowed");
-            }
-        }
-        if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("Property name '" + name + "' is a reserved selector keyword");
-        }
-        if (HEADERS.contains(name)) {
-            throw new IllegalArgumentException("Property name '" + name + "' is a message header field: use setJMS... instead");
-        }
-        if (name.startsWith("JMSX") && !name.equals("JMSXGroupID") && !name.equals("JMSXGroupSeq")) {
-            throw new IllegalArgumentException("Property name '" + name
-                    + "' is reserved: applications may set only JMSXGroupID and JMSXGroupSeq among the JMSX properties");
-        }
-        if (name.startsWith("JMS_TableMQ")) {
-            throw new IllegalArgumentException("Property name '" + name + "' is reserved for TableMQ itself");
-        }
-    }
-
-    private static MessageFormatRuntimeException cannotConvert(String name, Object value, String type) {
-        return new MessageFormatRuntimeException("Property '" + name + "' holds a " + value.getClass().getSimpleName()
-                + " that cannot be read as a " + type);
     }
 }

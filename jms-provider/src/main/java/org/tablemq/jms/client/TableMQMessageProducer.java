@@ -67,10 +67,7 @@ public class TableMQMessageProducer implements QueueSender, TopicPublisher {
     @Override
     public void setDeliveryMode(int deliveryMode) throws JMSException {
         check();
-        if (deliveryMode != DeliveryMode.PERSISTENT && deliveryMode != DeliveryMode.NON_PERSISTENT) {
-            throw new JMSException("Invalid delivery mode " + deliveryMode + " for " + closed.description()
-                    + ": use DeliveryMode.PERSISTENT (2) or NON_PERSISTENT (1)");
-        }
+        DeliveryRules.checkDeliveryMode(deliveryMode, closed.description());
         this.deliveryMode = deliveryMode;
     }
 
@@ -83,9 +80,7 @@ public class TableMQMessageProducer implements QueueSender, TopicPublisher {
     @Override
     public void setPriority(int priority) throws JMSException {
         check();
-        if (priority < 0 || priority > 9) {
-            throw new JMSException("Invalid priority " + priority + " for " + closed.description() + ": must be between 0 and 9");
-        }
+        DeliveryRules.checkPriority(priority, closed.description());
         this.priority = priority;
     }
 

@@ -9,7 +9,6 @@ import jakarta.jms.Destination;
 import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageFormatRuntimeException;
@@ -171,10 +170,7 @@ public final class TableMQProducer implements JMSProducer {
 
     @Override
     public JMSProducer setDeliveryMode(int deliveryMode) {
-        if (deliveryMode != DeliveryMode.PERSISTENT && deliveryMode != DeliveryMode.NON_PERSISTENT) {
-            throw new JMSRuntimeException("Invalid delivery mode " + deliveryMode
-                    + ": use DeliveryMode.PERSISTENT (2) or DeliveryMode.NON_PERSISTENT (1)");
-        }
+        run(() -> DeliveryRules.checkDeliveryMode(deliveryMode, "a JMSProducer"));
         this.deliveryMode = deliveryMode;
         return this;
     }
@@ -186,9 +182,7 @@ public final class TableMQProducer implements JMSProducer {
 
     @Override
     public JMSProducer setPriority(int priority) {
-        if (priority < 0 || priority > 9) {
-            throw new JMSRuntimeException("Invalid priority " + priority + ": must be 0 to 9");
-        }
+        run(() -> DeliveryRules.checkPriority(priority, "a JMSProducer"));
         this.priority = priority;
         return this;
     }

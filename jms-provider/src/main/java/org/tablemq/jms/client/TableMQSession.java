@@ -27,6 +27,7 @@ import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -385,8 +386,9 @@ public class TableMQSession implements Session, QueueSession, TopicSession {
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
         checkDomain(Domain.QUEUE, "unsubscribe");
-        if (name == null || name.isEmpty()) {
-            throw new InvalidDestinationException("Cannot unsubscribe: the subscription name is " + (name == null ? "null" : "empty"));
+        Optional<String> badName = ConsumerFactory.subscriptionNameProblem(name);
+        if (badName.isPresent()) {
+            throw new InvalidDestinationException("Cannot unsubscribe: " + badName.get());
         }
         for (TableMQMessageConsumer c : connection.consumers()) {
             if (c.subscription() != null && name.equals(c.subscription().spec().name()) && c.subscription().spec().durable()) {

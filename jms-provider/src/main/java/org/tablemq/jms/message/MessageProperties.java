@@ -9,7 +9,7 @@ import jakarta.jms.MessageNotWriteableException;
 
 /**
  * A message's properties: the values in insertion order and the read-only flag of a received message. Setting
- * checks writability, then the name, then the value type; reading conversions live in {@link PropertyConversions}.
+ * checks writability, then the rules of {@link ApplicationProperties}; reading conversions live in {@link PropertyConversions}.
  */
 final class MessageProperties {
 
@@ -22,18 +22,7 @@ final class MessageProperties {
             throw new MessageNotWriteableException("Cannot set property '" + name
                     + "': the properties of a received message are read-only until clearProperties() is called");
         }
-        PropertyNames.checkApplicationName(name);
-        if (!PropertyConversions.isPropertyType(value)) {
-            throw new MessageFormatException("Cannot set property '" + name + "' to a "
-                    + PropertyConversions.typeName(value)
-                    + ": a property is a Boolean, Byte, Short, Integer, Long, Float, Double or String");
-        }
-        if (PropertyNames.GROUP_SEQ.equals(name) && !(value instanceof Integer)) {
-            throw new MessageFormatException("JMSXGroupSeq must be an int, not a " + PropertyConversions.typeName(value));
-        }
-        if (PropertyNames.GROUP_ID.equals(name) && value != null && !(value instanceof String)) {
-            throw new MessageFormatException("JMSXGroupID must be a String, not a " + PropertyConversions.typeName(value));
-        }
+        ApplicationProperties.check(name, value);
         values.put(name, value);
     }
 

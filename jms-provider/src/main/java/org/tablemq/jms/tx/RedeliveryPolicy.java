@@ -1,6 +1,11 @@
 package org.tablemq.jms.tx;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.tablemq.jms.store.Release;
+import org.tablemq.jms.store.StoreLimits;
 
 /**
  * What happens to a message whose delivery failed (rollback, recover, a listener that threw): it is released
@@ -24,6 +29,8 @@ public record RedeliveryPolicy(long delayMillis, double backoff, long maxDelayMi
     public static final String REASON_PROPERTY = "JMS_TableMQ_DLQReason";
     /** Property of a dead-lettered message: the destination it came from (a {@code JMS_<vendor>} name as well). */
     public static final String ORIGIN_PROPERTY = "JMS_TableMQ_DLQOrigin";
+    /** Longest {@code deadLetterPrefix}: it leaves most of a destination name's room to the name. */
+    public static final int MAX_DEAD_LETTER_PREFIX = 200;
 
     /** How to give back a message whose delivery failed. */
     public Release onFailure(Delivery d, long nowMillis) {
@@ -58,11 +65,44 @@ public record RedeliveryPolicy(long delayMillis, double backoff, long maxDelayMi
         return (long) Math.min(raw, (double) maxDelayMillis);
     }
 
+    /**
+     * The dead letter queue of a destination: {@code deadLetterPrefix + destinationName}, unless that is longer than
+     * a destination name may be. Then it is the prefix, the start of the name, {@code '~'} and 16 hex digits of the
+     * name's SHA-256, exactly {@link StoreLimits#MAX_DESTINATION_NAME} characters: still one queue per destination
+     * and readable, so dead-lettering never fails because of a name.
+     */
     public String deadLetterQueue(String destinationName) {
-        return deadLetterPrefix + destinationName;
+        String name = deadLetterPrefix + destinationName;
+        if (name.length() <= StoreLimits.MAX_DESTINATION_NAME) {
+            return name;
+        }
+        String hash = "~" + HexFormat.of().formatHex(sha256(destinationName), 0, 8);
+        int keep = StoreLimits.MAX_DESTINATION_NAME - deadLetterPrefix.length() - hash.length();
+        if (Character.isHighSurrogate(destinationName.charAt(keep - 1))) {
+            keep--; // never cut a surrogate pair in two
+        }
+        return deadLetterPrefix + destinationName.substring(0, keep) + hash;
     }
 
+    /** The reason recorded with a dead-lettered message; a very long source is shortened to fit the store. */
     private Release.DeadLetter deadLetter(Delivery d, String why) {
-        return new Release.DeadLetter(deadLetterQueue(d.destinationName()), "Message from " + d.source() + ": " + why);
+        String reason = "Message from " + d.source() + ": " + why;
+        if (reason.length() > StoreLimits.MAX_DEAD_LETTER_REASON) {
+            String end = "...: " + why;
+            int keep = Math.max(0, StoreLimits.MAX_DEAD_LETTER_REASON - end.length());
+            if (keep > 0 && Character.isHighSurrogate(reason.charAt(keep - 1))) {
+                keep--;
+            }
+            reason = (reason.substring(0, keep) + end).substring(0, StoreLimits.MAX_DEAD_LETTER_REASON);
+        }
+        return new Release.DeadLetter(deadLetterQueue(d.destinationName()), reason);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.tablemq.jms.store.Release;
+import org.tablemq.jms.store.StoreLimits;
 import org.tablemq.jms.tx.Delivery;
 import org.tablemq.jms.tx.RedeliveryPolicy;
 
@@ -59,5 +60,38 @@ class RedeliveryPolicyTest {
     void zeroDelayRedeliversAtOnce() {
         RedeliveryPolicy immediate = new RedeliveryPolicy(0, 1.0, 0, 10, "DLQ.");
         assertThat(immediate.onFailure(delivery(1), 5_000).redeliverAt()).isZero();
+    }
+
+    @Test
+    void deadLetterQueueOfAShortNameIsThePrefixAndTheName() {
+        assertThat(policy.deadLetterQueue("x".repeat(1996))).isEqualTo("DLQ." + "x".repeat(1996));
+    }
+
+    @Test
+    void deadLetterQueueOfANameAtTheLimitFitsAndStaysDistinct() {
+        String start = "y".repeat(1999);
+        String a = policy.deadLetterQueue(start + "a");
+        String b = policy.deadLetterQueue(start + "b");
+        assertThat(a.length()).isEqualTo(StoreLimits.MAX_DESTINATION_NAME);
+        assertThat(b.length()).isEqualTo(StoreLimits.MAX_DESTINATION_NAME);
+        assertThat(a).startsWith("DLQ.yyy").isNotEqualTo(b);
+        assertThat(policy.deadLetterQueue(start + "a")).isEqualTo(a);
+        assertThat(StoreLimits.fits(a, StoreLimits.MAX_DESTINATION_NAME)).isTrue();
+    }
+
+    @Test
+    void deadLetterQueueNeverCutsASurrogatePair() {
+        String name = "z".repeat(1978) + "\uD83D\uDE00" + "z".repeat(20);
+        assertThat(StoreLimits.fits(policy.deadLetterQueue(name), StoreLimits.MAX_DESTINATION_NAME)).isTrue();
+    }
+
+    @Test
+    void deadLetterReasonOfAVeryLongSourceFitsTheStoreAndKeepsWhy() {
+        String source = "subscription '" + "s".repeat(1000) + "' of client '" + "c".repeat(1000) + "' on topic '"
+                + "t".repeat(2000) + "'";
+        Release r = policy.onFailure(new Delivery(7, 4, "t".repeat(2000), source, false), 1_000);
+        assertThat(r.deadLetter().reason().length()).isLessThanOrEqualTo(StoreLimits.MAX_DEAD_LETTER_REASON);
+        assertThat(r.deadLetter().reason()).startsWith("Message from subscription 'sss")
+                .endsWith("delivery failed 4 times, maxDeliveryAttempts is 4");
     }
 }

@@ -8,6 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.Topic;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tablemq.jms.testing.TestDatabase;
@@ -106,5 +107,51 @@ class RedeliveryTest extends FacadeTestBase {
         Message dead = other.createConsumer(other.createQueue("DLQ." + q.getQueueName())).receive(10_000);
         assertThat(text(dead)).isEqualTo("unhandled");
         assertThat(attempts).hasValue(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void queueWithTheLongestNameIsDeadLetteredWithinTheNameLimit(TestDatabase db) throws JMSException {
+        Connection conn = connect(factory(db, f -> f.setMaxDeliveryAttempts(1)));
+        Session tx = conn.createSession(Session.SESSION_TRANSACTED);
+        String name = unique("poison") + "-" + "p".repeat(1984);
+        Queue q = tx.createQueue(name);
+        send(tx, q, "poison");
+        tx.commit();
+        assertThat(tx.createConsumer(q).receive(5000)).isNotNull();
+        tx.rollback();
+
+        Session s = conn.createSession();
+        assertThat(s.createConsumer(q).receive(300)).isNull();
+        String dlq = new RedeliveryPolicy(0, 1.0, 0, 1, "DLQ.").deadLetterQueue(q.getQueueName());
+        assertThat(dlq.length()).isEqualTo(2000);
+        Message dead = s.createConsumer(s.createQueue(dlq)).receive(5000);
+        assertThat(text(dead)).isEqualTo("poison");
+        assertThat(dead.getStringProperty("JMS_TableMQ_DLQOrigin")).contains(name);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void subscriptionWithTheLongestNamesIsDeadLetteredWithItsReason(TestDatabase db) throws JMSException {
+        Connection conn = factory(db, f -> f.setMaxDeliveryAttempts(1)).createConnection();
+        try {
+            conn.setClientID(unique("client") + "c".repeat(980));
+            conn.start();
+            Session tx = conn.createSession(Session.SESSION_TRANSACTED);
+            Topic t = tx.createTopic(unique("topic") + "t".repeat(1980));
+            MessageConsumer sub = tx.createDurableConsumer(t, unique("sub") + "s".repeat(980));
+            tx.createProducer(t).send(tx.createTextMessage("poison"));
+            tx.commit();
+            assertThat(sub.receive(5000)).isNotNull();
+            tx.rollback();
+
+            Session s = conn.createSession();
+            String dlq = new RedeliveryPolicy(0, 1.0, 0, 1, "DLQ.").deadLetterQueue(t.getTopicName());
+            Message dead = s.createConsumer(s.createQueue(dlq)).receive(5000);
+            assertThat(text(dead)).isEqualTo("poison");
+            assertThat(dead.getStringProperty("JMS_TableMQ_DLQReason")).endsWith("maxDeliveryAttempts is 1");
+        } finally {
+            conn.close();
+        }
     }
 }

@@ -145,6 +145,15 @@ class ProducerSettingsTest {
     }
 
     @Test
+    void groupPropertiesFollowTheMessageRulesJmsxGroupSeqAnIntAndJmsxGroupIdAString() {
+        assertThatThrownBy(() -> producer.setProperty("JMSXGroupSeq", "1"))
+                .isInstanceOf(MessageFormatRuntimeException.class).hasMessageContaining("JMSXGroupSeq");
+        assertThatThrownBy(() -> producer.setProperty("JMSXGroupSeq", 1L)).isInstanceOf(MessageFormatRuntimeException.class);
+        assertThatThrownBy(() -> producer.setProperty("JMSXGroupID", 5)).isInstanceOf(MessageFormatRuntimeException.class);
+        assertThat(producer.setProperty("JMSXGroupSeq", 3).getIntProperty("JMSXGroupSeq")).isEqualTo(3);
+    }
+
+    @Test
     void clearPropertiesRemovesThemAll() {
         producer.setProperty("a", 1).setProperty("b", true);
         assertThat(producer.getPropertyNames()).containsExactly("a", "b");

@@ -2,24 +2,24 @@ package org.tablemq.ra;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.tablemq.jms.store.jdbc.Redaction;
 
 /** Keeps secrets out of logs and exception messages. */
 final class Masking {
 
-    /** {@code password=...} as a URL query parameter or H2 setting, up to the next separator. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
-
     private Masking() {
     }
 
+    /** The provider's one URL masker: {@code password=...} and {@code user:password@host}. */
     static String maskUrl(String url) {
-        return url == null ? null : URL_PASSWORD.matcher(url).replaceAll("$1****");
+        return Redaction.url(url);
     }
 
+    /** Options for a log line: password options hidden, a URL given as an option masked like any URL. */
     static Map<String, String> maskOptions(Map<String, String> options) {
         Map<String, String> masked = new LinkedHashMap<>(options);
-        masked.replaceAll((name, value) -> name.toLowerCase().contains("password") ? "****" : value);
+        masked.replaceAll((name, value) -> name.toLowerCase().contains("password") ? "****"
+                : name.equalsIgnoreCase("url") ? maskUrl(value) : value);
         return masked;
     }
 }

@@ -45,4 +45,16 @@ class ResourceAdapterStartTest {
             assertThatThrownBy(ra::storeConfig).hasMessageContaining("not started");
         }
     }
+
+    @Test
+    void optionsTakeAQuotedPasswordWithASemicolonAndAQuotedH2UrlWithSettings() throws Exception {
+        try (FakeBootstrapContext bootstrap = new FakeBootstrapContext()) {
+            TableMQResourceAdapter ra = adapter("url=\"jdbc:h2:mem:quoted-options;MODE=PostgreSQL\"; password=\"s3cr;et\"");
+            ra.start(bootstrap);
+            assertThat(ra.storeConfig().options()).containsEntry("password", "s3cr;et")
+                    .containsEntry("url", "jdbc:h2:mem:quoted-options;MODE=PostgreSQL");
+            assertThat(ra.storeConfig().describe()).doesNotContain("s3cr");
+            ra.stop();
+        }
+    }
 }

@@ -1,11 +1,12 @@
 package org.tablemq.jms.store.jdbc;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.tablemq.jms.TableMQOptions;
 
 /**
- * How a {@link JdbcMessageStore} reaches its database. Validated when built; every value out of range is
- * refused with the field's name and the allowed range (never clamped).
+ * How a {@link JdbcMessageStore} reaches its database. Validated when built against {@link TableMQOptions}, the one
+ * option table (names, defaults, ranges): every value out of range is refused with the option's name and the allowed
+ * range (never clamped).
  *
  * @param url           the JDBC URL; {@code jdbc:h2:...} selects the H2 dialect, {@code jdbc:postgresql:...} the
  *                      PostgreSQL one. For H2 the store appends {@code WRITE_DELAY=0} (each commit is written to the
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
  *                      {@code LOCK_TIMEOUT} of 10 s, unless the URL sets them itself
  * @param user          database user, may be null for H2
  * @param password      database password, may be null; never logged
- * @param tablePrefix   prepended to every table and index name, letters, digits and underscore, 1-30 characters;
- *                      default {@code tmq_}
+ * @param tablePrefix   prepended to every table and index name: 1-30 letters, digits or underscores, starting with
+ *                      a letter; default {@code tmq_}
  * @param maxPoolSize   connections in the pool, 1-1000; default 10
  * @param leaseMillis   how long a claim survives without its node renewing it, 1000-86400000 ms; default 30000.
  *                      Each node renews its leases every third of this, so a crashed node's messages are
@@ -41,41 +42,28 @@ import java.util.regex.Pattern;
 public record JdbcStoreConfig(String url, String user, String password, String tablePrefix, int maxPoolSize,
                               long leaseMillis, long maxPollMillis, boolean h2Sync, String nodeName) {
 
-    public static final String DEFAULT_TABLE_PREFIX = "tmq_";
-    public static final int DEFAULT_MAX_POOL_SIZE = 10;
-    public static final long DEFAULT_LEASE_MILLIS = 30_000;
-    public static final long DEFAULT_MAX_POLL_MILLIS = 1_000;
-
-    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]{1,30}");
-
     public JdbcStoreConfig {
         Objects.requireNonNull(url, "url");
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("url must start with jdbc:h2: or jdbc:postgresql:, was "
                     + Redaction.url(url));
         }
-        if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
-            throw new IllegalArgumentException("tablePrefix must be 1-30 letters, digits or underscores, was '"
-                    + tablePrefix + "'");
-        }
-        if (maxPoolSize < 1 || maxPoolSize > 1000) {
-            throw new IllegalArgumentException("maxPoolSize must be between 1 and 1000, was " + maxPoolSize);
-        }
-        if (leaseMillis < 1000 || leaseMillis > 86_400_000) {
-            throw new IllegalArgumentException("leaseMillis must be between 1000 and 86400000 ms, was " + leaseMillis);
-        }
-        if (maxPollMillis < 10 || maxPollMillis > 60_000) {
-            throw new IllegalArgumentException("maxPollMillis must be between 10 and 60000 ms, was " + maxPollMillis);
-        }
-        if (nodeName != null && (nodeName.isEmpty() || nodeName.length() > 100)) {
-            throw new IllegalArgumentException("nodeName must be 1-100 characters or null, was '" + nodeName + "'");
-        }
+        // names, ranges and messages come from the one option table, so a store built directly and one built from
+        // a connection factory's options accept exactly the same values
+        Objects.requireNonNull(tablePrefix, "tablePrefix");
+        TableMQOptions.TABLE_PREFIX.validate(tablePrefix);
+        TableMQOptions.MAX_POOL_SIZE.validate(maxPoolSize);
+        TableMQOptions.LEASE_MILLIS.validate(leaseMillis);
+        TableMQOptions.MAX_POLL_MILLIS.validate(maxPollMillis);
+        TableMQOptions.NODE_NAME.validate(nodeName);
     }
 
     /** The defaults listed on the record, for this URL (no user, no password). */
     public static JdbcStoreConfig defaults(String url) {
-        return new JdbcStoreConfig(url, null, null, DEFAULT_TABLE_PREFIX, DEFAULT_MAX_POOL_SIZE,
-                DEFAULT_LEASE_MILLIS, DEFAULT_MAX_POLL_MILLIS, false, null);
+        return new JdbcStoreConfig(url, null, null, TableMQOptions.TABLE_PREFIX.defaultValue(),
+                TableMQOptions.MAX_POOL_SIZE.defaultValue(), TableMQOptions.LEASE_MILLIS.defaultValue(),
+                TableMQOptions.MAX_POLL_MILLIS.defaultValue(), TableMQOptions.H2_SYNC.defaultValue(),
+                TableMQOptions.NODE_NAME.defaultValue());
     }
 
     public JdbcStoreConfig withUrl(String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.tablemq.jms.TableMQOptions;
 
 class JdbcStoreConfigTest {
 
@@ -31,15 +32,33 @@ class JdbcStoreConfigTest {
     void tablePrefixWithAnythingButLettersDigitsAndUnderscoreIsRefused() {
         assertThatThrownBy(() -> H2.withTablePrefix("x; DROP TABLE y; --"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tablePrefix").hasMessageContaining("letters, digits or underscores");
+                .hasMessageContaining("tablePrefix").hasMessageContaining("letters, digits or '_'");
         assertThatThrownBy(() -> H2.withTablePrefix("")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
+    void tablePrefixFollowsTheOptionTableAndStartsWithALetter() {
+        assertThatThrownBy(() -> H2.withTablePrefix("1tmq_"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("starting with a letter");
+        assertThatThrownBy(() -> H2.withTablePrefix("_tmq"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("starting with a letter");
+    }
+
+    @Test
+    void defaultsAreTheOptionTables() {
+        assertThat(H2.tablePrefix()).isEqualTo(TableMQOptions.TABLE_PREFIX.defaultValue());
+        assertThat(H2.maxPoolSize()).isEqualTo(TableMQOptions.MAX_POOL_SIZE.defaultValue());
+        assertThat(H2.leaseMillis()).isEqualTo(TableMQOptions.LEASE_MILLIS.defaultValue());
+        assertThat(H2.maxPollMillis()).isEqualTo(TableMQOptions.MAX_POLL_MILLIS.defaultValue());
+    }
+
+    @Test
     void valuesOutOfRangeAreRefusedWithFieldAndRangeNotClamped() {
-        assertThatThrownBy(() -> H2.withMaxPoolSize(0)).hasMessageContaining("maxPoolSize must be between 1 and 1000");
-        assertThatThrownBy(() -> H2.withLeaseMillis(999)).hasMessageContaining("leaseMillis must be between 1000");
-        assertThatThrownBy(() -> H2.withMaxPollMillis(5)).hasMessageContaining("maxPollMillis must be between 10");
+        assertThatThrownBy(() -> H2.withMaxPoolSize(0)).hasMessageContaining("'maxPoolSize' must be between 1 and 1000");
+        assertThatThrownBy(() -> H2.withLeaseMillis(999)).hasMessageContaining("'leaseMillis' must be between 1000");
+        assertThatThrownBy(() -> H2.withMaxPollMillis(5)).hasMessageContaining("'maxPollMillis' must be between 10");
         assertThatThrownBy(() -> H2.withNodeName("x".repeat(101))).hasMessageContaining("nodeName");
     }
 

@@ -9,6 +9,8 @@ import java.beans.PropertyDescriptor;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.tablemq.jms.store.StoreLimits;
 import org.tablemq.ra.ProviderFactory;
 import org.tablemq.ra.StoreConfig;
 
@@ -85,6 +87,13 @@ public class TableMQActivationSpec implements ActivationSpec {
         if (shareSubscriptions && isTopic() && !present(subscriptionName)) {
             throw invalid("subscriptionName", "a shared subscription (shareSubscriptions=true) needs a subscriptionName");
         }
+        checkStored("destination", destination, StoreLimits.MAX_DESTINATION_NAME);
+        checkStored("deadLetterQueue", deadLetterQueue, StoreLimits.MAX_DESTINATION_NAME);
+        checkStored("clientId", clientId, StoreLimits.MAX_CLIENT_ID);
+        checkStored("subscriptionName", subscriptionName, StoreLimits.MAX_SUBSCRIPTION_NAME);
+        if (isTopic()) {
+            checkStored("messageSelector", messageSelector, StoreLimits.MAX_SUBSCRIPTION_SELECTOR);
+        }
         if (maxSession < 1) {
             throw invalid("maxSession", "must be at least 1, was " + maxSession);
         }
@@ -152,6 +161,16 @@ public class TableMQActivationSpec implements ActivationSpec {
 
     String describeDestination() {
         return present(destination) ? "'" + destination + "'" : "lookup '" + destinationLookup + "'";
+    }
+
+    /** A name or selector the store keeps: refused at deployment rather than at each delivery. */
+    private static void checkStored(String property, String value, int maxLength) throws InvalidPropertyException {
+        if (present(value)) {
+            Optional<String> problem = StoreLimits.problem(value, maxLength);
+            if (problem.isPresent()) {
+                throw invalid(property, "'" + StoreLimits.preview(value) + "' " + problem.get());
+            }
+        }
     }
 
     private static boolean present(String s) {

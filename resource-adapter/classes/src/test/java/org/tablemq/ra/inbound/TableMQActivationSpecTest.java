@@ -21,6 +21,23 @@ class TableMQActivationSpecTest {
     }
 
     @Test
+    void namesTheStoreCannotKeepAreRejectedAtDeploymentNamingPropertyAndLimit() {
+        assertThatThrownBy(() -> queue("q".repeat(2001)).validate())
+                .isInstanceOf(InvalidPropertyException.class)
+                .hasMessageContaining("'destination'").hasMessageContaining("limit of 2000");
+        TableMQActivationSpec dlq = queue("orders");
+        dlq.setDeadLetterQueue("orders\0dead");
+        assertThatThrownBy(dlq::validate).isInstanceOf(InvalidPropertyException.class)
+                .hasMessageContaining("'deadLetterQueue'").hasMessageContaining("NUL");
+        TableMQActivationSpec durable = topic("prices");
+        durable.setSubscriptionDurability("Durable");
+        durable.setClientId("c".repeat(1001));
+        durable.setSubscriptionName("prices-sub");
+        assertThatThrownBy(durable::validate).isInstanceOf(InvalidPropertyException.class)
+                .hasMessageContaining("'clientId'").hasMessageContaining("limit of 1000");
+    }
+
+    @Test
     void aQueueByNameIsValidWithDefaults() {
         assertThatCode(() -> queue("orders").validate()).doesNotThrowAnyException();
     }
