@@ -22,6 +22,7 @@ import org.tablemq.jms.store.DestinationRef;
 import org.tablemq.jms.store.Endpoint;
 import org.tablemq.jms.store.MessageStore;
 import org.tablemq.jms.store.OutgoingMessage;
+import org.tablemq.jms.store.PayloadLimit;
 import org.tablemq.jms.store.Release;
 import org.tablemq.jms.store.StoreException;
 import org.tablemq.jms.store.StoreUnavailableException;
@@ -87,6 +88,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final LeaseKeeper keeper;
     private final GroupCommitter<GroupWork> sends;
     private final GroupCommitter<GroupWork> acks;
+    private final PayloadLimit payloadLimit;
     private volatile boolean closed;
 
     private JdbcMessageStore(JdbcStoreConfig config, String nodeId, HikariDataSource pool, Dialect sql) {
@@ -109,14 +111,17 @@ public final class JdbcMessageStore implements MessageStore {
                 : new PollingNotifier(jdbc, sql, nodeId, arrivals, config.maxPollMillis());
         this.topology = new Topology(jdbc, sql, nodeId);
         this.writer = new MessageWriter(sql);
-        this.claimer = new Claimer(jdbc, sql, nodeId, config.leaseMillis());
+
         this.settlement = new Settlement(sql, nodeId);
         this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
         this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer);
+        this.payloadLimit = config.isH2() ? H2Dialect.payloadLimit(Runtime.getRuntime().maxMemory()) : PayloadLimit.NONE;
+        this.claimer = new Claimer(jdbc, sql, nodeId, config.leaseMillis(), payloadLimit.bytes());
         this.sends = new GroupCommitter<>(jdbc, JdbcMessageStore::describe, MAX_GROUP_BATCH, this::writeGroup,
-                this::afterGroup, this::isOneStatement);
+                this::afterGroup, this::isOneStatement).boundedBy(JdbcMessageStore::payloadBytes, payloadLimit.bytes());
         this.acks = sql.flushesConcurrentCommitsTogether() ? new GroupCommitter<>(jdbc, JdbcMessageStore::describe,
-                MAX_GROUP_BATCH, this::writeGroup, this::afterGroup, this::isOneStatement) : sends;
+                MAX_GROUP_BATCH, this::writeGroup, this::afterGroup, this::isOneStatement)
+                .boundedBy(JdbcMessageStore::payloadBytes, payloadLimit.bytes()) : sends;
     }
 
     /**
@@ -250,6 +255,17 @@ public final class JdbcMessageStore implements MessageStore {
                     && !send.sends().get(0).target().isTopic();
         }
         return only instanceof AckWork ack && ack.ids().size() == 1;
+    }
+
+    /** What a work adds to a group commit's chunk, for the batch bound. */
+    private static long payloadBytes(GroupWork work) {
+        List<Resolved> sends = work instanceof SendWork send ? send.sends()
+                : work instanceof CommitWork commit ? commit.sends() : List.of();
+        long bytes = 0;
+        for (Resolved r : sends) {
+            bytes += r.message().payload().length;
+        }
+        return bytes;
     }
 
     private static String describe(List<GroupWork> batch) {
@@ -403,6 +419,11 @@ public final class JdbcMessageStore implements MessageStore {
     public long depth(Endpoint endpoint) throws StoreException {
         return jdbc.autoCommit("count the messages of " + endpoint,
                 c -> Jdbc.count(c, sql.depth, ps -> ps.setLong(1, endpoint.id())));
+    }
+
+    @Override
+    public PayloadLimit payloadLimit() {
+        return payloadLimit;
     }
 
     @Override
