@@ -11,15 +11,19 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.tablemq.jms.store.ClaimRequest;
 import org.tablemq.jms.store.DestinationRef;
 import org.tablemq.jms.store.Endpoint;
+import org.tablemq.jms.store.OutgoingMessage;
 import org.tablemq.jms.store.StoredMessage;
+import org.tablemq.jms.store.SubscriberMatcher;
 import org.tablemq.jms.testing.TestDatabase;
 
 class H2MessageStoreTest extends MessageStoreContract {
@@ -111,6 +115,32 @@ class H2MessageStoreTest extends MessageStoreContract {
         assertThat(fixture.count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ?"
                 + " AND COLUMN_NAME = 'PAYLOAD' AND DATA_TYPE = 'BINARY VARYING'", (prefix + "messages").toUpperCase()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aClaimTakesMessagesOnlyUpToItsPayloadBudgetAndAMessageAboveItAlone() throws Exception {
+        JdbcMessageStore store = fixture.open();
+        DestinationRef queue = DestinationRef.queue("budget");
+        for (int size : new int[] {1000, 1000, 1000, 5000}) {
+            store.send(List.of(new OutgoingMessage(queue, "ID:" + UUID.randomUUID(), new byte[size], 4, 0, 0, true,
+                    null, SubscriberMatcher.ALL)));
+        }
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(H2Dialect.tuneUrl(fixture.url));
+        ds.setUser("sa");
+        Claimer claimer = new Claimer(new Jdbc(ds, fixture.url, "ID"), new H2Dialect(fixture.prefix), "budget-node",
+                30_000, 2_500);
+        Endpoint endpoint = store.queueEndpoint("budget");
+
+        assertThat(claimer.claim(claimAll(endpoint, 10))).extracting(m -> m.payload().length).containsExactly(1000, 1000);
+        assertThat(claimer.claim(claimAll(endpoint, 10))).extracting(m -> m.payload().length).containsExactly(1000);
+        assertThat(claimer.claim(claimAll(endpoint, 10))).extracting(m -> m.payload().length).containsExactly(5000);
+    }
+
+    @Test
+    void h2TakesMessagesUpToAThirtySecondOfTheMaximumHeap() {
+        assertThat(H2Dialect.payloadLimit(256L * 1024 * 1024).bytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(H2Dialect.payloadLimit(256L * 1024 * 1024).why()).contains("1/32", "maximum heap");
     }
 
     @Test
