@@ -52,6 +52,8 @@ final class StoreRegistry {
         final CompletableFuture<MessageStore> opened = new CompletableFuture<>();
         int users;
         ScheduledFuture<?> idleClose;
+        /** Set by {@link #closeIdle()} while the store was in use: its last release closes it at once. */
+        boolean closeWhenReleased;
 
         Entry(JdbcStoreConfig config) {
             this.config = config;
@@ -62,7 +64,7 @@ final class StoreRegistry {
     static final class Handle {
         private final Entry entry;
         private final MessageStore store;
-        private boolean released;
+        private boolean released;   // guarded by ENTRIES
 
         private Handle(Entry entry, MessageStore store) {
             this.entry = entry;
@@ -79,11 +81,18 @@ final class StoreRegistry {
                     return;
                 }
                 released = true;
-                if (--entry.users == 0 && ENTRIES.get(entry.config) == entry) {
+                if (--entry.users > 0 || ENTRIES.get(entry.config) != entry) {
+                    return;
+                }
+                if (!entry.closeWhenReleased) {
                     entry.idleClose = IDLE_CLOSER.schedule(() -> closeIfIdle(entry), IDLE_GRACE_MILLIS,
                             TimeUnit.MILLISECONDS);
+                    return;
                 }
+                ENTRIES.remove(entry.config);
+                removeHookIfEmpty();
             }
+            close(entry, "its last connection closed after a container asked to close idle stores");
         }
     }
 
@@ -102,6 +111,7 @@ final class StoreRegistry {
                 }
             }
             entry.users++;
+            entry.closeWhenReleased = false;
             if (entry.idleClose != null) {
                 entry.idleClose.cancel(false);
                 entry.idleClose = null;
@@ -127,13 +137,16 @@ final class StoreRegistry {
     }
 
     /**
-     * Closes at once every store that has no connection left, instead of after the grace period: for a container
-     * that stops (an adapter's stop, an undeployment), so that the database file is free before it redeploys.
+     * Closes at once every store that has no connection left, instead of after the grace period, and makes the
+     * others close as soon as their last connection does: for a container that stops (an adapter's stop, an
+     * undeployment, whose pooled connections may be destroyed only afterwards), so that the database file is free
+     * before it deploys again. A store acquired again meanwhile goes back to the grace period.
      */
     static void closeIdle() {
         List<Entry> idle = new ArrayList<>();
         synchronized (ENTRIES) {
             ENTRIES.values().removeIf(e -> {
+                e.closeWhenReleased = true;
                 boolean isIdle = e.users == 0 && e.opened.isDone();
                 if (isIdle) {
                     idle.add(e);

@@ -78,6 +78,18 @@ class StoreRegistryTest {
     }
 
     @Test
+    void aStoreInUseWhenIdleStoresAreClosedClosesWithItsLastConnection() throws Exception {
+        StoreRegistry.Handle handle = StoreRegistry.acquire(h2());
+        String node = handle.store().nodeId();
+
+        StoreRegistry.closeIdle();
+        assertThat(nodeRegistered(node)).as("still in use").isTrue();
+        handle.release();
+
+        assertThat(nodeRegistered(node)).as("after its last release").isFalse();
+    }
+
+    @Test
     void aDatabaseThatDoesNotAnswerDoesNotDelayConnectionsToOtherStores() throws Exception {
         // accepts TCP connections (the kernel's backlog) but never answers: opening waits for the pool's timeout
         try (ServerSocket silent = new ServerSocket(0)) {
