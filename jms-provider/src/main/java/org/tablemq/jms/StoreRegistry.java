@@ -172,7 +172,10 @@ final class StoreRegistry {
                 removeHookIfEmpty();
             }
             JMSException failure = openFailure(entry.config, e);
-            entry.opened.completeExceptionally(failure);
+            entry.opened.completeExceptionally(failure);   // connections waiting for this open fail too
+            if (e instanceof Error error) {
+                throw error;
+            }
             throw failure;
         }
     }
