@@ -225,6 +225,18 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
         return new TableMQConnectionFactory(o);
     }
 
+    // ---- store lifetime
+
+    /**
+     * Closes at once every store of this JVM that has no open connection left. Stores otherwise stay open for a few
+     * seconds after their last connection closes (so that connecting again is cheap) and close at JVM exit; a
+     * container that stops (a resource adapter's {@code stop}, an undeployment) calls this so that nothing of it
+     * stays open, and an H2 file is free for the next deployment.
+     */
+    public static void closeIdleStores() {
+        StoreRegistry.closeIdle();
+    }
+
     // ---- JavaBean properties: one per option of TableMQOptions (a test keeps them in step)
 
     public String getUrl() {

@@ -146,7 +146,8 @@ public final class TableMQOptions implements Serializable {
             "most messages a consumer claims ahead of the application; its window starts at 10 and doubles up to this"
                     + " while the queue has a backlog");
     public static final Option<Integer> MAX_MESSAGE_SIZE = integer("maxMessageSize", 10 * 1024 * 1024, "bytes", 1,
-            Integer.MAX_VALUE - 8, "largest encoded message accepted by send; bigger ones fail with ResourceAllocationException");
+            Integer.MAX_VALUE - 8, "largest encoded message accepted by send; bigger ones fail with ResourceAllocationException"
+            + " (on H2 also at most 1/32 of the maximum heap)");
     public static final Option<String> TRUSTED_PACKAGES = add(new Option<>("trustedPackages", String.class,
             "", "", "comma-separated package prefixes, '*' for all, empty for none",
             "packages whose classes ObjectMessage.getObject() may deserialize, besides the JDK's value types", false,

@@ -16,6 +16,7 @@ import org.tablemq.jms.message.TableMQMessage;
 import org.tablemq.jms.selector.Selector;
 import org.tablemq.jms.store.DestinationRef;
 import org.tablemq.jms.store.OutgoingMessage;
+import org.tablemq.jms.store.PayloadLimit;
 import org.tablemq.jms.store.SubscriberMatcher;
 
 /**
@@ -61,11 +62,7 @@ final class SendPath {
         }
 
         byte[] payload = encode(own, ref);
-        int max = session.connection().maxMessageSize();
-        if (payload.length > max) {
-            throw new ResourceAllocationException("Message " + id + " to " + ref + " is " + payload.length
-                    + " bytes encoded, more than maxMessageSize " + max + " bytes");
-        }
+        checkSize(payload.length, id, ref);
         SubscriberMatcher matcher = ref.kind() == DestinationRef.Kind.TOPIC ? matcher(own.copy()) : SubscriberMatcher.ALL;
         return new OutgoingMessage(ref, id, payload, s.priority(), expiration, deliverAt,
                 s.deliveryMode() == DeliveryMode.PERSISTENT, origin(), matcher);
@@ -83,6 +80,21 @@ final class SendPath {
     private static long later(long now, long millis) {
         long sum = now + millis;
         return sum < now ? Long.MAX_VALUE : sum;
+    }
+
+    /** The one size check: the {@code maxMessageSize} option and the store's own limit, before anything is written. */
+    private void checkSize(int encoded, String id, DestinationRef ref) throws ResourceAllocationException {
+        int max = session.connection().maxMessageSize();
+        if (encoded > max) {
+            throw new ResourceAllocationException("Message " + id + " to " + ref + " is " + encoded
+                    + " bytes encoded, more than maxMessageSize " + max + " bytes");
+        }
+        PayloadLimit store = session.connection().storePayloadLimit();
+        if (encoded > store.bytes()) {
+            throw new ResourceAllocationException("Message " + id + " to " + ref + " is " + encoded
+                    + " bytes encoded, more than the store's limit of " + store.bytes() + " bytes (" + store.why()
+                    + "); nothing was written");
+        }
     }
 
     private static void applyHeaders(Message m, TableMQDestination target, Settings s, long now, long expiration,

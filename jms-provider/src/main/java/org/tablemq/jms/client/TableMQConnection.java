@@ -30,6 +30,7 @@ import org.tablemq.jms.TemporaryDestinationOwner;
 import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.message.DeserializationPolicy;
 import org.tablemq.jms.store.MessageStore;
+import org.tablemq.jms.store.PayloadLimit;
 import org.tablemq.jms.tx.LocalTransactionContext;
 import org.tablemq.jms.tx.NoTransactionContext;
 import org.tablemq.jms.tx.RedeliveryPolicy;
@@ -50,6 +51,7 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
     private final TableMQOptions options;
     private final Runnable onClose;
     private final StoreGateway gateway;
+    private final PayloadLimit storeLimit;
     private final RedeliveryPolicy redeliveryPolicy;
     private final DeserializationPolicy deserializationPolicy;
     private final ClosedState closed;
@@ -73,6 +75,7 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
         this.onClose = onClose;
         this.closed = new ClosedState("connection " + id);
         this.gateway = new StoreGateway(store, this::reportFailure);
+        this.storeLimit = store.payloadLimit();
         this.destinations = new ConnectionDestinations(id, closed.description(), gateway);
         this.redeliveryPolicy = this.options.redeliveryPolicy();
         this.deserializationPolicy = this.options.deserializationPolicy();
@@ -130,6 +133,11 @@ public class TableMQConnection implements QueueConnection, TopicConnection, Temp
 
     int maxMessageSize() {
         return options.get(TableMQOptions.MAX_MESSAGE_SIZE);
+    }
+
+    /** The store's own bound on an encoded message, checked beside {@link #maxMessageSize()}. */
+    PayloadLimit storePayloadLimit() {
+        return storeLimit;
     }
 
     StartGate startGate() {

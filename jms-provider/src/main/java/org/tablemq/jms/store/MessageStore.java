@@ -134,6 +134,15 @@ public interface MessageStore extends AutoCloseable {
     /** Messages waiting on an endpoint (claimed or not, not counting prepared sends), for monitoring. */
     long depth(Endpoint endpoint) throws StoreException;
 
+    /**
+     * The largest encoded message this store takes; the facade refuses bigger ones before writing anything. A store
+     * that holds a whole message in memory several times over while writing it (embedded H2) states a limit well
+     * below what would exhaust the heap.
+     */
+    default PayloadLimit payloadLimit() {
+        return PayloadLimit.NONE;
+    }
+
     /** How consumers wait for new messages. */
     ArrivalSignal arrivals();
 

@@ -8,6 +8,7 @@ import org.tablemq.jms.store.DestinationRef;
 import org.tablemq.jms.store.Endpoint;
 import org.tablemq.jms.store.MessageStore;
 import org.tablemq.jms.store.OutgoingMessage;
+import org.tablemq.jms.store.PayloadLimit;
 import org.tablemq.jms.store.Release;
 import org.tablemq.jms.store.StoreException;
 import org.tablemq.jms.store.StoreUnavailableException;
@@ -22,9 +23,20 @@ final class FlakyStore implements MessageStore {
 
     private final MessageStore real;
     private volatile boolean down;
+    private volatile PayloadLimit payloadLimit;
 
     FlakyStore(MessageStore real) {
         this.real = real;
+    }
+
+    /** Makes the store state its own limit on message size instead of the real store's. */
+    void limitPayloads(PayloadLimit limit) {
+        payloadLimit = limit;
+    }
+
+    @Override
+    public PayloadLimit payloadLimit() {
+        return payloadLimit != null ? payloadLimit : real.payloadLimit();
     }
 
     void goDown() {

@@ -114,6 +114,8 @@ class NarayanaRecoveryIT extends XaTestBase {
         try (Connection c = f.createConnection(); Session s = c.createSession()) {
             send(s, s.createQueue(queue), "payload");
         }
+        // the child opens the same H2 file; this JVM's store would stay open a few seconds after its last connection
+        TableMQConnectionFactory.closeIdleStores();
         try (ChildProcess child = ChildProcess.start(List.of("-D" + HaltingResource.HALT_PROPERTY + "=true"),
                 XaCrashChild.class, mode, f.getUrl(), db.user(), f.getTablePrefix(), queue, log.toString(), NODE)) {
             await("the child to halt (" + haltLine + ")").atMost(Duration.ofSeconds(60)).failFast(child::checkAlive)

@@ -29,8 +29,12 @@ final class Claimer {
     private final Dialect sql;
     private final String nodeId;
     private final long leaseMillis;
+    private final long maxClaimBytes;
 
-    Claimer(Jdbc jdbc, Dialect sql, String nodeId, long leaseMillis) {
+    /** @param maxClaimBytes payload bytes one claim takes at most (at least one message): on H2 a claim's update
+     *                      writes every claimed row again, in one chunk built in memory */
+    Claimer(Jdbc jdbc, Dialect sql, String nodeId, long leaseMillis, long maxClaimBytes) {
+        this.maxClaimBytes = maxClaimBytes;
         this.jdbc = jdbc;
         this.sql = sql;
         this.nodeId = nodeId;
@@ -64,7 +68,9 @@ final class Claimer {
         List<StoredMessage> claimed = new ArrayList<>();
         int afterPriority = Integer.MAX_VALUE;
         long afterId = 0;
-        while (claimed.size() < request.max()) {
+        long bytes = 0;
+        boolean full = false;
+        while (claimed.size() < request.max() && !full) {
             int p = afterPriority;
             long id = afterId;
             List<StoredMessage> candidates = Jdbc.query(c, sql.claimCandidates, ps -> {
@@ -80,6 +86,11 @@ final class Claimer {
             for (StoredMessage m : candidates) {
                 if (claimed.size() + wanted.size() < request.max()
                         && (request.filter() == null || request.filter().test(m))) {
+                    if (bytes + m.payload().length > maxClaimBytes && !(claimed.isEmpty() && wanted.isEmpty())) {
+                        full = true;
+                        break;
+                    }
+                    bytes += m.payload().length;
                     wanted.add(m);
                 }
             }

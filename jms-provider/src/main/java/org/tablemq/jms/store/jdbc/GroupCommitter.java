@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.tablemq.jms.store.ClaimLostException;
 import org.tablemq.jms.store.DestinationNotFoundException;
 import org.tablemq.jms.store.StoreException;
@@ -64,6 +65,8 @@ final class GroupCommitter<T> {
     private final Predicate<List<T>> oneStatement;
     private final CommitMarkers markers;
     private final Predicate<List<T>> needsMarker;
+    private ToLongFunction<T> weight = work -> 0;
+    private long maxBatchWeight = Long.MAX_VALUE;
     private final ArrayDeque<Pending<T>> queue = new ArrayDeque<>();
     private boolean leading;
 
@@ -87,6 +90,17 @@ final class GroupCommitter<T> {
         this.oneStatement = oneStatement;
         this.markers = markers;
         this.needsMarker = needsMarker;
+    }
+
+    /**
+     * Also bounds a batch by the summed weight of its works (e.g. payload bytes: on H2 a commit's chunk is built in
+     * memory, so 256 sends of 4 MB together would need a gigabyte). A work heavier than the bound still runs, alone.
+     * Call before the first submit.
+     */
+    GroupCommitter<T> boundedBy(ToLongFunction<T> weight, long maxBatchWeight) {
+        this.weight = weight;
+        this.maxBatchWeight = maxBatchWeight;
+        return this;
     }
 
     void submit(T work) throws StoreException {
@@ -122,7 +136,13 @@ final class GroupCommitter<T> {
     private boolean lead(Pending<T> mine) {
         List<Pending<T>> batch = new ArrayList<>();
         synchronized (this) {
+            long batchWeight = 0;
             while (!queue.isEmpty() && batch.size() < maxBatch) {
+                long next = weight.applyAsLong(queue.peek().work);
+                if (!batch.isEmpty() && batchWeight + next > maxBatchWeight) {
+                    break;
+                }
+                batchWeight += next;
                 batch.add(queue.poll());
             }
         }

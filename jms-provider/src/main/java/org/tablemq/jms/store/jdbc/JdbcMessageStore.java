@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.store.ArrivalSignal;
 import org.tablemq.jms.store.ClaimRequest;
@@ -21,6 +22,7 @@ import org.tablemq.jms.store.DestinationRef;
 import org.tablemq.jms.store.Endpoint;
 import org.tablemq.jms.store.MessageStore;
 import org.tablemq.jms.store.OutgoingMessage;
+import org.tablemq.jms.store.PayloadLimit;
 import org.tablemq.jms.store.Release;
 import org.tablemq.jms.store.StoreException;
 import org.tablemq.jms.store.StoreOutcomeUnknownException;
@@ -46,6 +48,8 @@ public final class JdbcMessageStore implements MessageStore {
     private static final System.Logger LOG = Log.of(JdbcMessageStore.class);
     private static final int MAX_GROUP_BATCH = 256;
     private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+    /** Longest wait at close for a timer task under way; it then may still hold a connection of the closing pool. */
+    private static final long TIMER_STOP_MILLIS = 10_000;
 
     /**
      * One caller's work in a group commit. On H2, sends, acknowledgements and local transaction commits of all
@@ -91,6 +95,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final DeferredSettlement deferred;
     private final GroupCommitter<GroupWork> sends;
     private final GroupCommitter<GroupWork> acks;
+    private final PayloadLimit payloadLimit;
     private volatile boolean closed;
 
     private JdbcMessageStore(JdbcStoreConfig config, String nodeId, HikariDataSource pool, Dialect sql) {
@@ -100,27 +105,32 @@ public final class JdbcMessageStore implements MessageStore {
         this.sql = sql;
         this.markers = new CommitMarkers(pool, sql, nodeId, sql.outcomeResolveMillis());
         this.jdbc = new Jdbc(pool, config.url(), sql.idColumn(), markers);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tablemq-timer-" + nodeId);
             t.setDaemon(true);
             return t;
         });
+        // at close, wake-ups of delayed messages still waiting are dropped rather than waited for
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.timer = timer;
         this.arrivals = new Arrivals(timer);
         this.notifier = sql.notifyStatement().isPresent()
                 ? new ListenNotifier(config, sql, nodeId, arrivals)
                 : new PollingNotifier(jdbc, sql, nodeId, arrivals, config.maxPollMillis());
         this.topology = new Topology(jdbc, sql, nodeId);
         this.writer = new MessageWriter(sql);
-        this.claimer = new Claimer(jdbc, sql, nodeId, config.leaseMillis());
         this.settlement = new Settlement(sql, nodeId);
         this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
         this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer);
         this.deferred = new DeferredSettlement(jdbc, markers, sql, nodeId, config.leaseMillis(), settlement, arrivals);
+        this.payloadLimit = config.isH2() ? H2Dialect.payloadLimit(Runtime.getRuntime().maxMemory()) : PayloadLimit.NONE;
+        this.claimer = new Claimer(jdbc, sql, nodeId, config.leaseMillis(), payloadLimit.bytes());
         this.sends = new GroupCommitter<>(jdbc, JdbcMessageStore::describe, MAX_GROUP_BATCH, this::writeGroup,
-                this::afterGroup, this::isOneStatement, markers, JdbcMessageStore::needsMarker);
+                this::afterGroup, this::isOneStatement, markers, JdbcMessageStore::needsMarker)
+                .boundedBy(JdbcMessageStore::payloadBytes, payloadLimit.bytes());
         this.acks = sql.flushesConcurrentCommitsTogether() ? new GroupCommitter<>(jdbc, JdbcMessageStore::describe,
                 MAX_GROUP_BATCH, this::writeGroup, this::afterGroup, this::isOneStatement, markers,
-                JdbcMessageStore::needsMarker) : sends;
+                JdbcMessageStore::needsMarker).boundedBy(JdbcMessageStore::payloadBytes, payloadLimit.bytes()) : sends;
     }
 
     /**
@@ -170,8 +180,18 @@ public final class JdbcMessageStore implements MessageStore {
             hc.addDataSourceProperty("reWriteBatchedInserts", "true");
             hc.addDataSourceProperty("ApplicationName", "tablemq-" + nodeId);   // who is who in pg_stat_activity
         }
+        AtomicReference<HikariDataSource> created = new AtomicReference<>();
+        if (config.isH2()) {
+            hc.setExceptionOverride(new H2ClosedEviction(hc.getPoolName(), () -> {
+                HikariDataSource ds = created.get();
+                if (ds != null && ds.getHikariPoolMXBean() != null) {
+                    ds.getHikariPoolMXBean().softEvictConnections();
+                }
+            }));
+        }
         try {
-            return new HikariDataSource(hc);
+            created.set(new HikariDataSource(hc));
+            return created.get();
         } catch (HikariPool.PoolInitializationException e) {
             SQLException cause = e.getCause() instanceof SQLException s ? s : new SQLException(e.getMessage(), "08001", e);
             throw new Jdbc(null, config.url(), sql.idColumn()).failure("open the store", cause);
@@ -270,6 +290,17 @@ public final class JdbcMessageStore implements MessageStore {
      */
     private static boolean needsMarker(List<GroupWork> batch) {
         return batch.stream().anyMatch(w -> !(w instanceof AckWork));
+    }
+
+    /** What a work adds to a group commit's chunk, for the batch bound. */
+    private static long payloadBytes(GroupWork work) {
+        List<Resolved> sends = work instanceof SendWork send ? send.sends()
+                : work instanceof CommitWork commit ? commit.sends() : List.of();
+        long bytes = 0;
+        for (Resolved r : sends) {
+            bytes += r.message().payload().length;
+        }
+        return bytes;
     }
 
     private static String describe(List<GroupWork> batch) {
@@ -449,6 +480,11 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public PayloadLimit payloadLimit() {
+        return payloadLimit;
+    }
+
+    @Override
     public ArrivalSignal arrivals() {
         return arrivals;
     }
@@ -465,7 +501,7 @@ public final class JdbcMessageStore implements MessageStore {
         closed = true;
         keeper.stop();
         notifier.close();
-        timer.shutdownNow();
+        stopTimer();
         if (releaseNodeState) {
             try {
                 jdbc.inTransaction("release the claims of node " + nodeId, c -> {
@@ -486,6 +522,22 @@ public final class JdbcMessageStore implements MessageStore {
         }
         pool.close();
         LOG.log(Level.INFO, "TMQ-2007 Store closed, node {0}", nodeId);
+    }
+
+    /**
+     * Lets the timer finish what it is doing (a lease round, a delayed message's wake-up) instead of interrupting
+     * it: an interrupt inside an H2 file operation closes the database file. Queued tasks are dropped.
+     */
+    private void stopTimer() {
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(TIMER_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, () -> "TMQ-2021 The timer of node " + nodeId + " was still busy after "
+                        + TIMER_STOP_MILLIS + " ms; closing the store without waiting for it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<Resolved> resolve(List<OutgoingMessage> messages) throws StoreException {

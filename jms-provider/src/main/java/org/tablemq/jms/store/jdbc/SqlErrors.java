@@ -43,6 +43,19 @@ final class SqlErrors {
         return Kind.OTHER;
     }
 
+    /**
+     * Whether H2 closed the database under this connection (after a failed file write, e.g. a full disk, or at JVM
+     * shutdown): the connection is dead for good, while a new one reopens the database.
+     */
+    static boolean isH2DatabaseClosed(SQLException e) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof SQLException s && ("90098".equals(s.getSQLState()) || "90121".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first SQLState in the chain, for messages. */
     static String state(SQLException e) {
         for (Throwable t = e; t != null; t = next(t)) {

@@ -91,6 +91,20 @@ class GroupCommitterTest {
     }
 
     @Test
+    void aBatchTakesNoMoreWorkThanItsWeightBoundAndAHeavierWorkRunsAlone() throws Exception {
+        // followers weigh 10 each, "first" 40: more than the bound, so it must still run (alone)
+        GroupCommitter<String> committer = committer(false).boundedBy(item -> item.equals("first") ? 40 : 10, 25);
+        List<Future<?>> results = submitWhileFirstBatchIsWriting(committer);
+
+        for (Future<?> f : results) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(batches.get(0)).containsExactly("first");
+        assertThat(batches.subList(1, batches.size())).allSatisfy(b -> assertThat(b).hasSizeBetween(1, 2));
+        assertThat(batches.subList(1, batches.size()).stream().mapToInt(List::size).sum()).isEqualTo(7);
+    }
+
+    @Test
     void aFailureOfOneCallersWorkFailsOnlyThatCallerAndTheOthersCommitAlone() throws Exception {
         loser = "follower-3";
         List<Future<?>> results = submitWhileFirstBatchIsWriting(committer(false));

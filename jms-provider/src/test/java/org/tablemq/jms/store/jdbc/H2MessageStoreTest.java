@@ -11,15 +11,19 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.tablemq.jms.store.ClaimRequest;
 import org.tablemq.jms.store.DestinationRef;
 import org.tablemq.jms.store.Endpoint;
+import org.tablemq.jms.store.OutgoingMessage;
 import org.tablemq.jms.store.StoredMessage;
+import org.tablemq.jms.store.SubscriberMatcher;
 import org.tablemq.jms.testing.TestDatabase;
 
 class H2MessageStoreTest extends MessageStoreContract {
@@ -81,7 +85,8 @@ class H2MessageStoreTest extends MessageStoreContract {
     }
 
     private static int retentionTime(String url) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection(url);
+        // beside the store, a connection must name the database as the store does (retry: file system)
+        try (Connection c = java.sql.DriverManager.getConnection(H2Dialect.tuneUrl(url));
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'")) {
             assertThat(rs.next()).isTrue();
@@ -113,13 +118,53 @@ class H2MessageStoreTest extends MessageStoreContract {
     }
 
     @Test
-    void storeAddsDurableCommitSettingsAndAShortChunkRetentionToTheH2UrlUnlessGiven() {
-        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x"))
-                .isEqualTo("jdbc:h2:file:/x;WRITE_DELAY=0;LOCK_TIMEOUT=10000;RETENTION_TIME=1000");
+    void aClaimTakesMessagesOnlyUpToItsPayloadBudgetAndAMessageAboveItAlone() throws Exception {
+        JdbcMessageStore store = fixture.open();
+        DestinationRef queue = DestinationRef.queue("budget");
+        for (int size : new int[] {1000, 1000, 1000, 5000}) {
+            store.send(List.of(new OutgoingMessage(queue, "ID:" + UUID.randomUUID(), new byte[size], 4, 0, 0, true,
+                    null, SubscriberMatcher.ALL)));
+        }
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(H2Dialect.tuneUrl(fixture.url));
+        ds.setUser("sa");
+        Claimer claimer = new Claimer(new Jdbc(ds, fixture.url, "ID"), new H2Dialect(fixture.prefix), "budget-node",
+                30_000, 2_500);
+        Endpoint endpoint = store.queueEndpoint("budget");
+
+        assertThat(claimer.claim(claimAll(endpoint, 10))).extracting(m -> m.payload().length).containsExactly(1000, 1000);
+        assertThat(claimer.claim(claimAll(endpoint, 10))).extracting(m -> m.payload().length).containsExactly(1000);
+        assertThat(claimer.claim(claimAll(endpoint, 10))).extracting(m -> m.payload().length).containsExactly(5000);
+    }
+
+    @Test
+    void h2TakesMessagesUpToAThirtySecondOfTheMaximumHeap() {
+        assertThat(H2Dialect.payloadLimit(256L * 1024 * 1024).bytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(H2Dialect.payloadLimit(256L * 1024 * 1024).why()).contains("1/32", "maximum heap");
+    }
+
+    @Test
+    void storeAddsDurableCommitSettingsAShortChunkRetentionAndNoTraceFileToTheH2UrlUnlessGiven() {
+        String tuned = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;RETENTION_TIME=1000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
+        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x")).isEqualTo("jdbc:h2:retry:file:/x" + tuned);
         assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;write_delay=100"))
-                .isEqualTo("jdbc:h2:file:/x;write_delay=100;LOCK_TIMEOUT=10000;RETENTION_TIME=1000");
-        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;retention_time=45000"))
-                .isEqualTo("jdbc:h2:file:/x;retention_time=45000;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+                .isEqualTo("jdbc:h2:retry:file:/x;write_delay=100" + tuned.replace(";WRITE_DELAY=0", ""));
+        assertThat(H2Dialect.tuneUrl("jdbc:h2:file:/x;retention_time=45000;trace_level_file=1;db_close_on_exit=true"))
+                .isEqualTo("jdbc:h2:retry:file:/x;retention_time=45000;trace_level_file=1;db_close_on_exit=true"
+                        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+    }
+
+    @Test
+    void embeddedFileDatabasesGoThroughTheInterruptSafeFileSystemAndOthersAreLeftAlone() {
+        assertThat(H2Dialect.interruptSafe("jdbc:h2:file:./data/q")).isEqualTo("jdbc:h2:retry:file:./data/q");
+        assertThat(H2Dialect.interruptSafe("jdbc:h2:./data/q;MODE=PostgreSQL")).isEqualTo("jdbc:h2:retry:./data/q;MODE=PostgreSQL");
+        assertThat(H2Dialect.interruptSafe("jdbc:h2:~/q")).isEqualTo("jdbc:h2:retry:~/q");
+        assertThat(H2Dialect.interruptSafe("jdbc:h2:/srv/q")).isEqualTo("jdbc:h2:retry:/srv/q");
+        assertThat(H2Dialect.interruptSafe("jdbc:h2:C:/data/q")).isEqualTo("jdbc:h2:retry:C:/data/q");
+        assertThat(H2Dialect.interruptSafe("jdbc:h2:mem:q;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:q;DB_CLOSE_DELAY=-1");
+        assertThat(H2Dialect.interruptSafe("jdbc:h2:tcp://db:9092/q")).isEqualTo("jdbc:h2:tcp://db:9092/q");
+        assertThat(H2Dialect.interruptSafe("jdbc:h2:async:/srv/q")).isEqualTo("jdbc:h2:async:/srv/q");
+        assertThat(H2Dialect.interruptSafe("jdbc:h2:retry:/srv/q")).isEqualTo("jdbc:h2:retry:/srv/q");
     }
 
     /**
