@@ -24,13 +24,23 @@ final class Handover {
         this.session = session;
     }
 
-    /** receive() returns the message: it counts as delivered at once (AUTO acknowledges it here). */
+    /**
+     * receive() returns the message: it counts as delivered at once (AUTO acknowledges it here).
+     *
+     * @return the message, or null if AUTO_ACKNOWLEDGE found its claim lost before the application saw it: another
+     *         consumer has it, so the receiver goes on to the next message instead of failing for one it never had
+     */
     Message toReceiver(TableMQMessageConsumer consumer, StoredMessage m) throws JMSException {
         Delivery d = consumer.delivery(m);
         TableMQMessage msg = decodeOrGiveBack(d, m);
         session.acks().delivering(d);
         session.unsettled().delivering(consumer);
-        session.acks().delivered(d);
+        if (!session.acks().delivered(d)) {
+            LOG.log(System.Logger.Level.WARNING, () -> "TMQ-2034 Message " + d.messageId() + " of " + consumer.description()
+                    + " not delivered: its claim was lost before its acknowledgement (another consumer took it after"
+                    + " its lease ran out); receiving the next message instead");
+            return null;
+        }
         return msg;
     }
 

@@ -79,6 +79,23 @@ public interface MessageStore extends AutoCloseable {
     void release(Collection<Release> releases) throws StoreException;
 
     /**
+     * Whether this node surely still holds the claim under which {@code claimed} was returned by {@link #claim}:
+     * its lease, as last written, has not run out on this node's monotonic clock, less a margin for the clocks of
+     * other nodes, which expire leases by their wall clock. A consumer hands a message to the application only
+     * while this is true; once false, another node may have taken the message (this node stalled, or could not
+     * renew its leases), so it must be given back with {@link #releaseUndelivered} instead. Answers from memory.
+     */
+    boolean holds(StoredMessage claimed);
+
+    /**
+     * Gives back claimed messages that were never handed to the application (prefetched, then the consumer closed,
+     * or their claim is no longer {@link #holds held}). Each is made deliverable again, its delivery count restored,
+     * only if this node still has it under the very claim that returned it; a message taken since by another
+     * consumer (of any node) is left alone.
+     */
+    void releaseUndelivered(Collection<StoredMessage> claimed) throws StoreException;
+
+    /**
      * Applies a transaction's sends, acks and releases in one database transaction.
      *
      * @throws ClaimLostException if an acked message is no longer owned; then nothing was applied

@@ -120,6 +120,17 @@ final class FlakyStore implements MessageStore {
     }
 
     @Override
+    public boolean holds(StoredMessage claimed) {
+        return real.holds(claimed);
+    }
+
+    @Override
+    public void releaseUndelivered(Collection<StoredMessage> claimed) throws StoreException {
+        check();
+        real.releaseUndelivered(claimed);
+    }
+
+    @Override
     public void commit(UnitOfWork work) throws StoreException {
         check();
         real.commit(work);

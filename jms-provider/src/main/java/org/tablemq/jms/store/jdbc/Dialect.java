@@ -63,8 +63,8 @@ abstract class Dialect {
     final String depth;
     final String countClaimedOnEndpoint;
     final String deleteMessagesOfEndpoint;
-    final String renewLeases;
     final String expireLeases;
+    final String releaseUndeliveredClaim;
     final String releaseClaimsOfNode;
     final String deleteExpired;
     final String maxMessageId;
@@ -91,7 +91,9 @@ abstract class Dialect {
         insertVersion = sql("INSERT INTO {p}schema_version (version) VALUES (?)");
         updateVersion = sql("UPDATE {p}schema_version SET version = ?");
 
-        deadNodes = sql("SELECT node_id FROM {p}nodes WHERE alive_until < ?");
+        // Dead only after two of its own leases without a heartbeat (alive_until - heartbeat is its lease): removing a
+        // node takes its consumers and temporary destinations, which a live node that was merely slow cannot get back.
+        deadNodes = sql("SELECT node_id FROM {p}nodes WHERE alive_until + (alive_until - heartbeat) < ?");
         deleteNode = sql("DELETE FROM {p}nodes WHERE node_id = ?");
 
         selectDestination = sql("SELECT id, deleted, temp_owner FROM {p}destinations WHERE name = ? AND kind = ?");
@@ -147,9 +149,12 @@ abstract class Dialect {
         depth = sql("SELECT COUNT(*) FROM {p}messages WHERE endpoint_id = ? AND state <> 'P'");
         countClaimedOnEndpoint = sql("SELECT COUNT(*) FROM {p}messages WHERE endpoint_id = ? AND owner IS NOT NULL");
         deleteMessagesOfEndpoint = sql("DELETE FROM {p}messages WHERE endpoint_id = ?");
-        renewLeases = sql("UPDATE {p}messages SET lease_until = ? WHERE lease_until > 0 AND owner_node = ?");
         expireLeases = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
                 + " WHERE lease_until > 0 AND lease_until < ?");
+        // the very claim, by its delivery count: a newer claim of the row (after this one was lost) stays untouched
+        releaseUndeliveredClaim = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL,"
+                + " delivery_count = delivery_count - 1 WHERE id = ? AND owner_node = ? AND owner IS NOT NULL"
+                + " AND state = 'R' AND " + notIndexed("delivery_count") + " = ?");
         releaseClaimsOfNode = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
                 + " WHERE lease_until > 0 AND owner_node = ?");
         deleteExpired = sql("DELETE FROM {p}messages WHERE expiration > 0 AND expiration < ? AND state = 'R'"
@@ -229,6 +234,14 @@ abstract class Dialect {
     Optional<String> migrationLock() {
         return Optional.empty();
     }
+
+    /**
+     * Renews every lease this node holds and returns what it renewed, {@code id, delivery_count} per row
+     * (parameters: lease until, node id), so the node knows exactly which of its claims are still its own. Rows
+     * locked by another transaction at that moment (being settled) may be skipped rather than waited for: the
+     * answer then simply leaves them out, and a renewal never waits behind commits or deadlocks with them.
+     */
+    abstract String renewLeasesReturning();
 
     /** Creates the version table if it is missing. */
     abstract String createVersionTable();

@@ -79,6 +79,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final MessageWriter writer;
     private final Claimer claimer;
     private final Settlement settlement;
+    private final HeldClaims held;
     private final XaBranches branches;
     private final LeaseKeeper keeper;
     private final GroupCommitter<GroupWork> sends;
@@ -103,9 +104,12 @@ public final class JdbcMessageStore implements MessageStore {
         this.topology = new Topology(jdbc, sql, nodeId);
         this.writer = new MessageWriter(sql);
         this.claimer = new Claimer(jdbc, sql, nodeId, config.leaseMillis());
-        this.settlement = new Settlement(sql, nodeId);
+        HeldClaims held = new HeldClaims(config.leaseMillis());
+        this.settlement = new Settlement(sql, nodeId, held);
+        this.held = held;
         this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
-        this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer);
+        this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer,
+                new LeaseRenewer(config, jdbc, sql, nodeId, held));
         this.sends = new GroupCommitter<>(jdbc, JdbcMessageStore::describe, MAX_GROUP_BATCH, this::writeGroup,
                 this::afterGroup, this::isOneStatement);
         this.acks = sql.flushesConcurrentCommitsTogether() ? new GroupCommitter<>(jdbc, JdbcMessageStore::describe,
@@ -298,9 +302,31 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<StoredMessage> claim(ClaimRequest request) throws StoreException {
+        long startedNanos = System.nanoTime();     // before the claimer reads the wall clock it computes leases from
         List<StoredMessage> claimed = claimer.claim(request);
-        settlement.claimed(claimed);
+        settlement.claimed(claimed, startedNanos);
         return claimed;
+    }
+
+    @Override
+    public boolean holds(StoredMessage claimed) {
+        return held.holds(claimed);
+    }
+
+    @Override
+    public void releaseUndelivered(Collection<StoredMessage> claimed) throws StoreException {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Touched touched = jdbc.inTransaction("give back " + claimed.size() + " undelivered message(s)", c -> {
+            Touched t = new Touched();
+            settlement.releaseUndelivered(c, claimed, t);
+            notifier.announce(c, t);
+            return t;
+        });
+        syncIfAsked();
+        touched.signal(arrivals);
+        settlement.releasedUndelivered(claimed);
     }
 
     @Override
