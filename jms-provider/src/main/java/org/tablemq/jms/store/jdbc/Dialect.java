@@ -30,7 +30,8 @@ abstract class Dialect {
     // destinations
     final String selectDestination;
     final String insertDestination;
-    final String markDestinationDeleted;
+    final String deleteDestination;
+    final String purgeDeletedDestinations;
     final String temporaryDestinationsOfNode;
 
     // endpoints (queues and subscriptions)
@@ -99,7 +100,10 @@ abstract class Dialect {
         selectDestination = sql("SELECT id, deleted, temp_owner FROM {p}destinations WHERE name = ? AND kind = ?");
         insertDestination = sql("INSERT INTO {p}destinations (name, kind, temp_owner, temp_node, deleted)"
                 + " VALUES (?, ?, ?, ?, FALSE)");
-        markDestinationDeleted = sql("UPDATE {p}destinations SET deleted = TRUE WHERE id = ?");
+        deleteDestination = sql("DELETE FROM {p}destinations WHERE id = ?");
+        // rows of deleted temporary destinations that earlier builds only marked deleted instead of removing them
+        purgeDeletedDestinations = sql("DELETE FROM {p}destinations WHERE deleted = TRUE AND NOT EXISTS"
+                + " (SELECT 1 FROM {p}endpoints e WHERE e.destination_id = {p}destinations.id)");
         temporaryDestinationsOfNode = sql("SELECT id FROM {p}destinations WHERE temp_node = ? AND deleted = FALSE");
 
         String endpointColumns = "id, destination_id, description, durable, shared, selector, no_local, connection_id";

@@ -50,6 +50,10 @@ final class LeaseKeeper {
      */
     void start() throws StoreException {
         renewer.start();
+        int purged = topology.purgeDeletedDestinations();
+        if (purged > 0) {
+            LOG.log(Level.INFO, "TMQ-2035 Removed the rows of {0} temporary destination(s) deleted earlier", purged);
+        }
         long period = leaseMillis / 3;
         task = timer.scheduleWithFixedDelay(this::round, period, period, TimeUnit.MILLISECONDS);
     }
