@@ -38,7 +38,7 @@ final class ConsumerFactory {
         DestinationRef ref = d.toRef();
         String name = session.nextChildName("consumer");
         if (ref.kind() == DestinationRef.Kind.QUEUE) {
-            Endpoint endpoint = session.storeGateway().call("create a consumer on " + ref, s -> s.queueEndpoint(ref.name()));
+            Endpoint endpoint = session.storeGateway().call("create a consumer on " + ref, s -> s.queueEndpoint(ref));
             return consumer(name, d, text, false, null, endpoint, queueFilter(selector, endpoint));
         }
         SubscriptionSpec spec = new SubscriptionSpec(ref.name(), null, connection.clientIdIfSet(), false, false, text,
@@ -76,7 +76,7 @@ final class ConsumerFactory {
         String text = normalize(selectorText);
         Selector selector = parse(text);
         DestinationRef ref = d.toRef();
-        Endpoint endpoint = session.storeGateway().call("browse " + ref, s -> s.queueEndpoint(ref.name()));
+        Endpoint endpoint = session.storeGateway().call("browse " + ref, s -> s.queueEndpoint(ref));
         return new TableMQQueueBrowser(session, session.nextChildName("browser"), queue, text, selector, endpoint);
     }
 

@@ -24,8 +24,17 @@ public interface MessageStore extends AutoCloseable {
     /** Whether the destination exists (e.g. a temporary destination not yet deleted). */
     boolean exists(DestinationRef destination) throws StoreException;
 
-    /** The endpoint of a queue, created on first use. */
-    Endpoint queueEndpoint(String queueName) throws StoreException;
+    /**
+     * The endpoint of a queue, created on first use unless the queue is {@link DestinationRef#temporary temporary}.
+     *
+     * @throws DestinationNotFoundException if it is a temporary queue that has been deleted
+     */
+    Endpoint queueEndpoint(DestinationRef queue) throws StoreException;
+
+    /** The endpoint of an ordinary queue, created on first use. */
+    default Endpoint queueEndpoint(String queueName) throws StoreException {
+        return queueEndpoint(DestinationRef.queue(queueName));
+    }
 
     /**
      * Creates a temporary queue or topic owned by a connection. The store deletes it when the owner's node

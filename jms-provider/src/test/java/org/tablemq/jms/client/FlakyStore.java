@@ -60,9 +60,9 @@ final class FlakyStore implements MessageStore {
     }
 
     @Override
-    public Endpoint queueEndpoint(String name) throws StoreException {
+    public Endpoint queueEndpoint(DestinationRef queue) throws StoreException {
         check();
-        return real.queueEndpoint(name);
+        return real.queueEndpoint(queue);
     }
 
     @Override

@@ -186,8 +186,8 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public Endpoint queueEndpoint(String queueName) throws StoreException {
-        return topology.queueEndpoint(queueName);
+    public Endpoint queueEndpoint(DestinationRef queue) throws StoreException {
+        return topology.queueEndpoint(queue);
     }
 
     @Override

@@ -81,7 +81,15 @@ final class Topology {
     }
 
     Endpoint queueEndpoint(String queueName) throws StoreException {
-        Target t = resolve(DestinationRef.queue(queueName));
+        return queueEndpoint(DestinationRef.queue(queueName));
+    }
+
+    /** A temporary queue must exist: consuming from one that was deleted never creates a queue of its name. */
+    Endpoint queueEndpoint(DestinationRef queue) throws StoreException {
+        if (queue.kind() != DestinationRef.Kind.QUEUE) {
+            throw new IllegalArgumentException(queue + " is not a queue");
+        }
+        Target t = resolve(queue);
         return new Endpoint(t.endpointId(), t.description());
     }
 

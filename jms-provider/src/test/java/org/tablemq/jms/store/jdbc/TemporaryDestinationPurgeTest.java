@@ -26,7 +26,8 @@ import org.tablemq.jms.testing.TestDatabase;
 
 /**
  * Temporary destinations leave no rows behind, whether deleted by the application, by the close of their connection
- * or by the death of their node; and a send to one that is gone still fails instead of creating a queue of its name.
+ * or by the death of their node; and a send to one that is gone, or a consumer on it, still fails instead of creating
+ * a queue of its name.
  */
 class TemporaryDestinationPurgeTest {
 
@@ -110,8 +111,10 @@ class TemporaryDestinationPurgeTest {
 
         assertThatThrownBy(() -> survivor.send(List.of(message(queue, "too late"))))
                 .isInstanceOf(DestinationNotFoundException.class).hasMessageContaining(queue.name());
+        assertThatThrownBy(() -> survivor.queueEndpoint(queue)).as("a consumer on it")
+                .isInstanceOf(DestinationNotFoundException.class).hasMessageContaining(queue.name());
         assertThat(survivor.exists(queue)).isFalse();
-        assertThat(temporaryRows(f)).as("rows after a send to the deleted temporary queue").isZero();
+        assertThat(temporaryRows(f)).as("rows after a send to and a consumer on the deleted temporary queue").isZero();
     }
 
     private static long temporaryRows(StoreFixture f) throws Exception {
