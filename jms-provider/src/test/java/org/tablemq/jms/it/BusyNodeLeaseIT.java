@@ -54,11 +54,14 @@ class BusyNodeLeaseIT {
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger received = new AtomicInteger();
         AtomicInteger redelivered = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(2 * THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(2 * THREADS + 1);
+        HeartbeatGaps gaps;
         try (Connection idleConnection = idle.createConnection(); Connection busyConnection = busy.createConnection()) {
             idleConnection.start();           // the idle node's housekeeping judges the busy one
             busyConnection.start();
-            List<Future<?>> work = new ArrayList<>();
+            gaps = new HeartbeatGaps(prefix, "busy-" + prefix, running);
+            Future<?> probe = pool.submit(gaps);
+            List<Future<?>> work = new ArrayList<>(List.of(probe));
             for (int i = 0; i < THREADS; i++) {
                 work.add(pool.submit(() -> send(busyConnection, running, sent)));
                 work.add(pool.submit(() -> receive(busyConnection, running, received, redelivered)));
@@ -83,11 +86,64 @@ class BusyNodeLeaseIT {
             pool.shutdown();
             warnings.close();
         }
-        System.out.printf("Busy node at lease %d ms for %d s: %d sent, %d received, %d redelivered, lease warnings %s%n",
-                LEASE_MILLIS, LOAD_SECONDS, sent.get(), received.get(), redelivered.get(), warnings.lines());
+        System.out.printf("Busy node at lease %d ms for %d s: %d sent, %d received, %d redelivered, %d heartbeats,"
+                        + " longest gap between two %d ms, lease warnings %s%n", LEASE_MILLIS, LOAD_SECONDS, sent.get(),
+                received.get(), redelivered.get(), gaps.beats(), gaps.longestMillis(), warnings.lines());
         assertThat(received.get()).as("messages received under load").isGreaterThan(100);
         assertThat(warnings.lines()).as("lease expiries, dead nodes and stalls reported").isEmpty();
         assertThat(redelivered.get()).as("messages that came back because a lease was lost").isZero();
+        assertThat(gaps.longestMillis()).as("longest time between two heartbeats (ms)")
+                .isLessThan(LEASE_MILLIS - LEASE_MILLIS / 10);
+    }
+
+    /**
+     * Watches the heartbeat the busy node writes (its wall clock at each round) and keeps the longest time between two
+     * rounds: leases are renewed in the same rounds, so a gap longer than the lease is a lease other nodes may expire.
+     */
+    private static final class HeartbeatGaps implements java.util.concurrent.Callable<Void> {
+
+        private final String prefix;
+        private final String node;
+        private final AtomicBoolean running;
+        private volatile long longestMillis;
+        private volatile int beats;
+
+        HeartbeatGaps(String prefix, String node, AtomicBoolean running) {
+            this.prefix = prefix;
+            this.node = node;
+            this.running = running;
+        }
+
+        @Override
+        public Void call() throws Exception {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(DB.url(), DB.user(), DB.password());
+                 var ps = c.prepareStatement("SELECT heartbeat FROM " + prefix + "nodes WHERE node_id = ?")) {
+                ps.setString(1, node);
+                long last = 0;
+                while (running.get()) {
+                    try (var rs = ps.executeQuery()) {
+                        long beat = rs.next() ? rs.getLong(1) : last;
+                        if (beat != last) {
+                            if (last != 0) {
+                                longestMillis = Math.max(longestMillis, beat - last);
+                            }
+                            beats++;
+                            last = beat;
+                        }
+                    }
+                    Thread.sleep(20);     // a sampling interval, not a wait for anything: 20 ms is the resolution
+                }
+            }
+            return null;
+        }
+
+        long longestMillis() {
+            return longestMillis;
+        }
+
+        int beats() {
+            return beats;
+        }
     }
 
     private static TableMQConnectionFactory node(String prefix, String name) {
