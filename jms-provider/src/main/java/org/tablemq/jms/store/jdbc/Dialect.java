@@ -158,7 +158,7 @@ abstract class Dialect {
         // the very claim, by its delivery count: a newer claim of the row (after this one was lost) stays untouched
         releaseUndeliveredClaim = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL,"
                 + " delivery_count = delivery_count - 1 WHERE id = ? AND owner_node = ? AND owner IS NOT NULL"
-                + " AND state = 'R' AND " + notIndexed("delivery_count") + " = ?");
+                + " AND state = 'R' AND delivery_count = ?");
         releaseClaimsOfNode = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
                 + " WHERE lease_until > 0 AND owner_node = ?");
         deleteExpired = sql("DELETE FROM {p}messages WHERE expiration > 0 AND expiration < ? AND state = 'R'"
