@@ -17,7 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tablemq.jms.TableMQConnectionFactory;
 import org.tablemq.jms.context.TestFactories;
 import org.tablemq.jms.testing.TestDatabase;
@@ -25,9 +26,10 @@ import org.tablemq.jms.testing.TestDatabase;
 /**
  * A node frozen (SIGSTOP) longer than its lease, with messages prefetched, must not hand them to its application once
  * it resumes (SIGCONT): the other node has taken and consumed them meanwhile. Two JVMs on one PostgreSQL database;
- * the frozen one is {@link StallingChild} (lease 1000 ms, prefetch 20, CLIENT_ACKNOWLEDGE, so a stale message would
- * reach the application before its acknowledgement fails). Nothing may be delivered to an application twice, and
- * nothing may be lost.
+ * the frozen one is {@link StallingChild} (lease 1000 ms, prefetch 20). In CLIENT_ACKNOWLEDGE mode a stale message
+ * would reach the application before its acknowledgement fails; in AUTO_ACKNOWLEDGE mode receive() would throw for
+ * messages the application never saw. Nothing may be delivered to an application twice, nothing may be lost, and no
+ * receive() may fail.
  */
 class StalledNodeIT {
 
@@ -35,8 +37,9 @@ class StalledNodeIT {
     private static final int MESSAGES = 60;
     private static final String QUEUE = "stalled";
 
-    @Test
-    void aNodeResumedAfterItsLeasesWereTakenDeliversNoneOfItsStalePrefetchedMessages() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"CLIENT", "AUTO"})
+    void aNodeResumedAfterItsLeasesWereTakenDeliversNoneOfItsStalePrefetchedMessages(String ackMode) throws Exception {
         DB.assumeAvailable();
         String prefix = TestDatabase.uniquePrefix();
         String stalledNode = "stalled-" + prefix;
@@ -53,7 +56,8 @@ class StalledNodeIT {
             }
             session.commit();
 
-            try (ChildJvm child = ChildJvm.start(StallingChild.class, DB.url(), DB.user(), prefix, stalledNode, QUEUE)) {
+            try (ChildJvm child = ChildJvm.start(StallingChild.class, DB.url(), DB.user(), prefix, stalledNode, QUEUE,
+                    ackMode)) {
                 await("the child to pause with a prefetched window").atMost(Duration.ofSeconds(60))
                         .failFast(() -> {
                             if (!child.isAlive()) {
@@ -92,13 +96,16 @@ class StalledNodeIT {
                 Set<String> twice = afterResume.stream().filter(takenBySurvivor::contains).collect(Collectors.toSet());
                 Set<String> all = new HashSet<>(takenBySurvivor);
                 all.addAll(delivered);
-                System.out.printf("Stalled node: %d message(s) prefetched when frozen, frozen %d ms; the survivor took %d;"
-                                + " the resumed node delivered %d more, %d of them twice, %d acknowledgement(s) failed%n",
-                        prefetched, stoppedMillis, takenBySurvivor.size(), afterResume.size(), twice.size(),
-                        child.lines().stream().filter(l -> l.startsWith("ACK-FAILED ")).count());
+                List<String> failedReceives = child.lines().stream().filter(l -> l.startsWith("RECEIVE-FAILED ")).toList();
+                System.out.printf("Stalled node (%s): %d message(s) prefetched when frozen, frozen %d ms; the survivor took"
+                                + " %d; the resumed node delivered %d more, %d of them twice, %d acknowledgement(s) and %d"
+                                + " receive(s) failed%n", ackMode, prefetched, stoppedMillis, takenBySurvivor.size(),
+                        afterResume.size(), twice.size(),
+                        child.lines().stream().filter(l -> l.startsWith("ACK-FAILED ")).count(), failedReceives.size());
 
                 assertThat(prefetched).as("messages prefetched by the frozen node").isPositive();
                 assertThat(twice).as("messages delivered to both nodes' applications").isEmpty();
+                assertThat(failedReceives).as("receive() calls that failed after the node resumed").isEmpty();
                 assertThat(all).as("messages delivered to some application").hasSize(MESSAGES);
             }
         }

@@ -13,13 +13,14 @@ import org.tablemq.jms.TableMQConnectionFactory;
 import org.tablemq.jms.context.TestFactories;
 
 /**
- * The node {@link StalledNodeIT} freezes: a consumer with a lease of 1000 ms and a prefetch of 20 in
- * CLIENT_ACKNOWLEDGE mode receives {@value #BEFORE_PAUSE} messages (printing {@code DELIVERED text redelivered} for
- * each, then acknowledging it), prints {@code PAUSED} with the rest of its window still prefetched, and waits for a
- * line on stdin (meanwhile the test stops and resumes this JVM). Then it receives until nothing comes for 3 s,
- * printing each message before acknowledging it ({@code ACK-FAILED text} if that fails), and prints {@code DONE}.
+ * The node {@link StalledNodeIT} freezes: a consumer with a lease of 1000 ms and a prefetch of 20 receives
+ * {@value #BEFORE_PAUSE} messages (printing {@code DELIVERED text redelivered} for each, then acknowledging it),
+ * prints {@code PAUSED} with the rest of its window still prefetched, and waits for a line on stdin (meanwhile the
+ * test stops and resumes this JVM). Then it receives until nothing comes for 3 s, printing each message before
+ * acknowledging it ({@code ACK-FAILED text} if that fails, {@code RECEIVE-FAILED reason} if receive() throws), and
+ * prints {@code DONE}.
  * <p>
- * Arguments: url, user, tablePrefix, nodeName, queue.
+ * Arguments: url, user, tablePrefix, nodeName, queue, acknowledge mode ({@code CLIENT} or {@code AUTO}).
  */
 public final class StallingChild {
 
@@ -35,7 +36,8 @@ public final class StallingChild {
         factory.setPrefetch(20);
         try (Connection connection = factory.createConnection()) {
             connection.start();
-            Session session = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            int mode = args[5].equals("AUTO") ? Session.AUTO_ACKNOWLEDGE : Session.CLIENT_ACKNOWLEDGE;
+            Session session = connection.createSession(false, mode);
             MessageConsumer consumer = session.createConsumer(session.createQueue(args[4]));
             for (int i = 0; i < BEFORE_PAUSE; i++) {
                 deliver(consumer.receive(30_000));
@@ -43,8 +45,18 @@ public final class StallingChild {
             System.out.println("PAUSED");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            Message m;
-            while ((m = consumer.receive(3_000)) != null) {
+            while (true) {
+                Message m;
+                try {
+                    m = consumer.receive(3_000);
+                } catch (JMSException e) {
+                    System.out.println("RECEIVE-FAILED " + e.getMessage());
+                    System.out.flush();
+                    continue;
+                }
+                if (m == null) {
+                    break;
+                }
                 deliver(m);
             }
             System.out.println("DONE");
