@@ -89,6 +89,12 @@ final class ConsumerFactory {
     }
 
     private TableMQMessageConsumer attach(String name, TableMQDestination d, SubscriptionSpec spec) throws JMSException {
+        DestinationRef ref = d.toRef();
+        if (ref.temporary()) {
+            // A subscription names its topic only, and attaching creates a topic on first use: a temporary topic
+            // deleted meanwhile (its node was declared dead) must be refused, not created again as an ordinary one.
+            session.storeGateway().run("attach to " + spec.describe(), s -> s.ensureDestination(ref));
+        }
         Subscription sub = session.storeGateway().call("attach to " + spec.describe(), s -> s.attach(spec));
         return consumer(name, d, spec.selector(), spec.noLocal(), sub, sub.endpoint(), null);
     }

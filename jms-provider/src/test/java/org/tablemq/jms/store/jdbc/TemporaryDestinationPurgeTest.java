@@ -113,8 +113,11 @@ class TemporaryDestinationPurgeTest {
                 .isInstanceOf(DestinationNotFoundException.class).hasMessageContaining(queue.name());
         assertThatThrownBy(() -> survivor.queueEndpoint(queue)).as("a consumer on it")
                 .isInstanceOf(DestinationNotFoundException.class).hasMessageContaining(queue.name());
+        assertThatThrownBy(() -> survivor.ensureDestination(topic)).as("what a subscriber checks first")
+                .isInstanceOf(DestinationNotFoundException.class).hasMessageContaining(topic.name());
         assertThat(survivor.exists(queue)).isFalse();
-        assertThat(temporaryRows(f)).as("rows after a send to and a consumer on the deleted temporary queue").isZero();
+        assertThat(temporaryRows(f)).as("rows after a send to, and consumers on, the deleted temporary destinations")
+                .isZero();
     }
 
     private static long temporaryRows(StoreFixture f) throws Exception {
