@@ -58,7 +58,7 @@ public abstract class TableMQDestination implements Destination, Serializable, R
         if (name == null) {
             throw new IllegalStateException("The " + kind().name().toLowerCase() + " has no name: call setName first");
         }
-        return new DestinationRef(name, kind());
+        return new DestinationRef(name, kind(), isTemporary());
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.jms.Session;
 import java.util.ArrayList;
 import java.util.List;
 import org.tablemq.jms.internal.Log;
+import org.tablemq.jms.store.ClaimLostException;
 import org.tablemq.jms.store.Release;
 import org.tablemq.jms.tx.Delivery;
 import org.tablemq.jms.tx.RedeliveryPolicy;
@@ -53,18 +54,23 @@ final class AckTracker {
         }
     }
 
-    /** receive() is returning the message or onMessage() returned normally. */
-    void delivered(Delivery d) throws JMSException {
+    /**
+     * receive() is returning the message or onMessage() returned normally.
+     *
+     * @return false if, in AUTO_ACKNOWLEDGE mode, the acknowledgement found the message's claim lost: another
+     *         consumer had taken the message meanwhile, so receive() must not hand it over (it is theirs)
+     */
+    boolean delivered(Delivery d) throws JMSException {
         List<Delivery> now = null;
         synchronized (this) {
             boolean settled = inFlight == d && inFlightSettled;
             inFlight = null;
             if (settled) {
-                return;
+                return true;
             }
             switch (mode) {
                 case Session.CLIENT_ACKNOWLEDGE -> {
-                    return;
+                    return true;
                 }
                 case Session.DUPS_OK_ACKNOWLEDGE -> {
                     unacked.add(d);
@@ -76,8 +82,16 @@ final class AckTracker {
             }
         }
         if (now != null) {
-            tx.acknowledge(now);
+            try {
+                tx.acknowledge(now);
+            } catch (JMSException e) {
+                if (mode == Session.AUTO_ACKNOWLEDGE && e.getCause() instanceof ClaimLostException) {
+                    return false;
+                }
+                throw e;
+            }
         }
+        return true;
     }
 
     /**

@@ -26,6 +26,11 @@ import org.tablemq.jms.tx.StoreGateway;
  * while each claim comes back full, which means a backlog, up to {@code prefetch}, and drops back as soon as a
  * claim finds fewer. Draining a backlog thus costs one claim per large window, while consumers of a short queue
  * share its messages and a later high-priority message waits behind few others.
+ * <p>
+ * A prefetched message is handed over only while the store says this node still {@link
+ * org.tablemq.jms.store.MessageStore#holds holds} its claim. After a stall longer than the lease (a frozen JVM,
+ * a long GC, a database that could not be reached) another node may have taken and consumed it: such messages,
+ * and any others in the window whose claim ran out, are given back by their exact claim and claimed afresh.
  */
 final class ConsumerBuffer {
 
@@ -140,15 +145,14 @@ final class ConsumerBuffer {
 
     /** Gives every prefetched, never-delivered message back to the store. */
     void releaseUndelivered() throws JMSException {
-        List<Release> releases = new ArrayList<>();
+        List<StoredMessage> undelivered;
         synchronized (this) {
-            for (StoredMessage m : window) {
-                releases.add(Release.undelivered(m.id()));
-            }
+            undelivered = new ArrayList<>(window);
             window.clear();
         }
-        if (!releases.isEmpty()) {
-            store.run("release " + releases.size() + " prefetched message(s) of " + endpoint, s -> s.release(releases));
+        if (!undelivered.isEmpty()) {
+            store.run("release " + undelivered.size() + " prefetched message(s) of " + endpoint,
+                    s -> s.releaseUndelivered(undelivered));
         }
     }
 
@@ -178,6 +182,29 @@ final class ConsumerBuffer {
         return true;
     }
 
+    /**
+     * {@code first}'s claim ran out before it could be handed over, and so, most likely, did the claims of the rest of
+     * its window: all of those go back (each only if still this node's under that claim) and are never delivered.
+     */
+    private void giveBackUnheld(StoredMessage first) throws JMSException {
+        List<StoredMessage> unheld = new ArrayList<>();
+        unheld.add(first);
+        synchronized (this) {
+            for (var it = window.iterator(); it.hasNext(); ) {
+                StoredMessage m = it.next();
+                if (!store.store().holds(m)) {
+                    unheld.add(m);
+                    it.remove();
+                }
+            }
+        }
+        LOG.log(System.Logger.Level.WARNING, () -> "TMQ-2031 " + unheld.size() + " prefetched message(s) of " + endpoint
+                + " not delivered: this node no longer surely holds their claim (it stalled or could not renew its"
+                + " leases for longer than the lease), so another node may have taken them; giving them back");
+        store.run("give back " + unheld.size() + " message(s) of " + endpoint + " whose lease ran out",
+                s -> s.releaseUndelivered(unheld));
+    }
+
     /** The next prefetched message that may be delivered; expired and exhausted ones are dealt with on the way. */
     private StoredMessage takeDeliverable() throws JMSException {
         while (true) {
@@ -188,9 +215,13 @@ final class ConsumerBuffer {
             if (m == null) {
                 return null;
             }
+            if (!store.store().holds(m)) {
+                giveBackUnheld(m);
+                continue;
+            }
             if (m.expiration() != 0 && m.expiration() <= System.currentTimeMillis()) {
                 // Expired while prefetched: never deliver it; the store removes expired messages when they are claimed.
-                store.run("release expired message of " + endpoint, s -> s.release(List.of(Release.undelivered(m.id()))));
+                store.run("release expired message of " + endpoint, s -> s.releaseUndelivered(List.of(m)));
                 continue;
             }
             if (policy.exhausted(m.deliveryCount(), m.deadLetterReason() != null)) {

@@ -41,7 +41,7 @@ final class ConsumerFactory {
         DestinationRef ref = d.toRef();
         String name = session.nextChildName("consumer");
         if (ref.kind() == DestinationRef.Kind.QUEUE) {
-            Endpoint endpoint = session.storeGateway().call("create a consumer on " + ref, s -> s.queueEndpoint(ref.name()));
+            Endpoint endpoint = session.storeGateway().call("create a consumer on " + ref, s -> s.queueEndpoint(ref));
             return consumer(name, d, text, false, null, endpoint, queueFilter(selector, endpoint));
         }
         checkStoredSelector(text, "a consumer on " + ref);
@@ -82,7 +82,7 @@ final class ConsumerFactory {
         String text = normalize(selectorText);
         Selector selector = parse(text);
         DestinationRef ref = d.toRef();
-        Endpoint endpoint = session.storeGateway().call("browse " + ref, s -> s.queueEndpoint(ref.name()));
+        Endpoint endpoint = session.storeGateway().call("browse " + ref, s -> s.queueEndpoint(ref));
         return new TableMQQueueBrowser(session, session.nextChildName("browser"), queue, text, selector, endpoint);
     }
 
@@ -95,6 +95,12 @@ final class ConsumerFactory {
     }
 
     private TableMQMessageConsumer attach(String name, TableMQDestination d, SubscriptionSpec spec) throws JMSException {
+        DestinationRef ref = d.toRef();
+        if (ref.temporary()) {
+            // A subscription names its topic only, and attaching creates a topic on first use: a temporary topic
+            // deleted meanwhile (its node was declared dead) must be refused, not created again as an ordinary one.
+            session.storeGateway().run("attach to " + spec.describe(), s -> s.ensureDestination(ref));
+        }
         Subscription sub = session.storeGateway().call("attach to " + spec.describe(), s -> s.attach(spec));
         return consumer(name, d, spec.selector(), spec.noLocal(), sub, sub.endpoint(), null);
     }

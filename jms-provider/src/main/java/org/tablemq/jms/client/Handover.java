@@ -25,14 +25,20 @@ final class Handover {
         this.session = session;
     }
 
-    /** receive() returns the message: it counts as delivered at once (AUTO acknowledges it here). */
+    /**
+     * receive() returns the message: it counts as delivered at once (AUTO acknowledges it here).
+     *
+     * @return the message, or null if AUTO_ACKNOWLEDGE found its claim lost before the application saw it: another
+     *         consumer has it, so the receiver goes on to the next message instead of failing for one it never had
+     */
     Message toReceiver(TableMQMessageConsumer consumer, StoredMessage m) throws JMSException {
         Delivery d = consumer.delivery(m);
         TableMQMessage msg = decodeOrGiveBack(d, m);
         session.acks().delivering(d);
         session.unsettled().delivering(consumer);
+        boolean handed;
         try {
-            session.acks().delivered(d);
+            handed = session.acks().delivered(d);
         } catch (JMSException e) {
             if (!StoreUnavailableException.ERROR_CODE.equals(e.getErrorCode())) {
                 throw e;
@@ -42,6 +48,12 @@ final class Handover {
             // the application has not seen it: it stays first in line, so the next receive hands it over.
             consumer.buffer().pushBack(m);
             throw e;
+        }
+        if (!handed) {
+            LOG.log(System.Logger.Level.WARNING, () -> "TMQ-2034 Message " + d.messageId() + " of " + consumer.description()
+                    + " not delivered: its claim was lost before its acknowledgement (another consumer took it after"
+                    + " its lease ran out); receiving the next message instead");
+            return null;
         }
         return msg;
     }

@@ -135,14 +135,26 @@ public class TableMQMessageConsumer implements QueueReceiver, TopicSubscriber {
             throw new IllegalStateException("Cannot " + what + " on " + description()
                     + ": its session delivers to a MessageListener (the spec forbids mixing both in one session)");
         }
-        StoredMessage m;
-        try {
-            m = buffer.next(nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw JmsErrors.create("Interrupted during " + what + " on " + description(), e);
+        long deadline = System.nanoTime() + nanos;
+        long left = nanos;
+        while (true) {
+            StoredMessage m;
+            try {
+                m = buffer.next(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw JmsErrors.create("Interrupted during " + what + " on " + description(), e);
+            }
+            if (m == null) {
+                return null;
+            }
+            Message handed = session.handover().toReceiver(this, m);
+            if (handed != null) {
+                return handed;
+            }
+            // that message turned out to be another consumer's: look for the next one within what is left of the wait
+            left = nanos <= 0 ? nanos : Math.max(0, deadline - System.nanoTime());
         }
-        return m == null ? null : session.handover().toReceiver(this, m);
     }
 
     /** Pauses a listener thread after a store failure; false once the consumer is closed. */

@@ -24,8 +24,17 @@ public interface MessageStore extends AutoCloseable {
     /** Whether the destination exists (e.g. a temporary destination not yet deleted). */
     boolean exists(DestinationRef destination) throws StoreException;
 
-    /** The endpoint of a queue, created on first use. */
-    Endpoint queueEndpoint(String queueName) throws StoreException;
+    /**
+     * The endpoint of a queue, created on first use unless the queue is {@link DestinationRef#temporary temporary}.
+     *
+     * @throws DestinationNotFoundException if it is a temporary queue that has been deleted
+     */
+    Endpoint queueEndpoint(DestinationRef queue) throws StoreException;
+
+    /** The endpoint of an ordinary queue, created on first use. */
+    default Endpoint queueEndpoint(String queueName) throws StoreException {
+        return queueEndpoint(DestinationRef.queue(queueName));
+    }
 
     /**
      * Creates a temporary queue or topic owned by a connection. The store deletes it when the owner's node
@@ -89,6 +98,23 @@ public interface MessageStore extends AutoCloseable {
      * normally.
      */
     void release(Collection<Release> releases) throws StoreException;
+
+    /**
+     * Whether this node surely still holds the claim under which {@code claimed} was returned by {@link #claim}:
+     * its lease, as last written, has not run out on this node's monotonic clock, less a margin for the clocks of
+     * other nodes, which expire leases by their wall clock. A consumer hands a message to the application only
+     * while this is true; once false, another node may have taken the message (this node stalled, or could not
+     * renew its leases), so it must be given back with {@link #releaseUndelivered} instead. Answers from memory.
+     */
+    boolean holds(StoredMessage claimed);
+
+    /**
+     * Gives back claimed messages that were never handed to the application (prefetched, then the consumer closed,
+     * or their claim is no longer {@link #holds held}). Each is made deliverable again, its delivery count restored,
+     * only if this node still has it under the very claim that returned it; a message taken since by another
+     * consumer (of any node) is left alone.
+     */
+    void releaseUndelivered(Collection<StoredMessage> claimed) throws StoreException;
 
     /**
      * Applies a transaction's sends, acks and releases in one database transaction; a commit whose connection broke

@@ -72,9 +72,9 @@ final class FlakyStore implements MessageStore {
     }
 
     @Override
-    public Endpoint queueEndpoint(String name) throws StoreException {
+    public Endpoint queueEndpoint(DestinationRef queue) throws StoreException {
         check();
-        return real.queueEndpoint(name);
+        return real.queueEndpoint(queue);
     }
 
     @Override
@@ -129,6 +129,17 @@ final class FlakyStore implements MessageStore {
     public void release(Collection<Release> releases) throws StoreException {
         check();
         real.release(releases);
+    }
+
+    @Override
+    public boolean holds(StoredMessage claimed) {
+        return real.holds(claimed);
+    }
+
+    @Override
+    public void releaseUndelivered(Collection<StoredMessage> claimed) throws StoreException {
+        check();
+        real.releaseUndelivered(claimed);
     }
 
     @Override

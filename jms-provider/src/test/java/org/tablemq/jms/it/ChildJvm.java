@@ -73,6 +73,21 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Writes one line to the child's stdin. */
+    void tell(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /** Sends a signal such as {@code STOP} or {@code CONT} to the child, through the {@code kill} command. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** What the child wrote to stderr, for failure messages. */
     String stderr() {
         try {

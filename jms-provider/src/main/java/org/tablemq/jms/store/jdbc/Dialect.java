@@ -30,7 +30,8 @@ abstract class Dialect {
     // destinations
     final String selectDestination;
     final String insertDestination;
-    final String markDestinationDeleted;
+    final String deleteDestination;
+    final String purgeDeletedDestinations;
     final String temporaryDestinationsOfNode;
 
     // endpoints (queues and subscriptions)
@@ -63,9 +64,9 @@ abstract class Dialect {
     final String depth;
     final String countClaimedOnEndpoint;
     final String deleteMessagesOfEndpoint;
-    final String renewLeases;
     final String claimedBy;
     final String expireLeases;
+    final String releaseUndeliveredClaim;
     final String releaseClaimsOfNode;
     final String deleteExpired;
     final String maxMessageId;
@@ -96,13 +97,18 @@ abstract class Dialect {
         insertVersion = sql("INSERT INTO {p}schema_version (version) VALUES (?)");
         updateVersion = sql("UPDATE {p}schema_version SET version = ?");
 
-        deadNodes = sql("SELECT node_id FROM {p}nodes WHERE alive_until < ?");
+        // Dead only after two of its own leases without a heartbeat (alive_until - heartbeat is its lease): removing a
+        // node takes its consumers and temporary destinations, which a live node that was merely slow cannot get back.
+        deadNodes = sql("SELECT node_id FROM {p}nodes WHERE alive_until + (alive_until - heartbeat) < ?");
         deleteNode = sql("DELETE FROM {p}nodes WHERE node_id = ?");
 
         selectDestination = sql("SELECT id, deleted, temp_owner FROM {p}destinations WHERE name = ? AND kind = ?");
         insertDestination = sql("INSERT INTO {p}destinations (name, kind, temp_owner, temp_node, deleted)"
                 + " VALUES (?, ?, ?, ?, FALSE)");
-        markDestinationDeleted = sql("UPDATE {p}destinations SET deleted = TRUE WHERE id = ?");
+        deleteDestination = sql("DELETE FROM {p}destinations WHERE id = ?");
+        // rows of deleted temporary destinations that earlier builds only marked deleted instead of removing them
+        purgeDeletedDestinations = sql("DELETE FROM {p}destinations WHERE deleted = TRUE AND NOT EXISTS"
+                + " (SELECT 1 FROM {p}endpoints e WHERE e.destination_id = {p}destinations.id)");
         temporaryDestinationsOfNode = sql("SELECT id FROM {p}destinations WHERE temp_node = ? AND deleted = FALSE");
 
         String endpointColumns = "id, destination_id, description, durable, shared, selector, no_local, connection_id";
@@ -153,9 +159,12 @@ abstract class Dialect {
         countClaimedOnEndpoint = sql("SELECT COUNT(*) FROM {p}messages WHERE endpoint_id = ? AND owner IS NOT NULL");
         deleteMessagesOfEndpoint = sql("DELETE FROM {p}messages WHERE endpoint_id = ?");
         claimedBy = sql("SELECT id FROM {p}messages WHERE lease_until > 0 AND owner_node = ? AND owner = ?");
-        renewLeases = sql("UPDATE {p}messages SET lease_until = ? WHERE lease_until > 0 AND owner_node = ?");
         expireLeases = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
                 + " WHERE lease_until > 0 AND lease_until < ?");
+        // the very claim, by its delivery count: a newer claim of the row (after this one was lost) stays untouched
+        releaseUndeliveredClaim = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL,"
+                + " delivery_count = delivery_count - 1 WHERE id = ? AND owner_node = ? AND owner IS NOT NULL"
+                + " AND state = 'R' AND delivery_count = ?");
         releaseClaimsOfNode = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
                 + " WHERE lease_until > 0 AND owner_node = ?");
         deleteExpired = sql("DELETE FROM {p}messages WHERE expiration > 0 AND expiration < ? AND state = 'R'"
@@ -256,6 +265,14 @@ abstract class Dialect {
     Optional<String> migrationLock() {
         return Optional.empty();
     }
+
+    /**
+     * Renews every lease this node holds and returns what it renewed, {@code id, delivery_count} per row
+     * (parameters: lease until, node id), so the node knows exactly which of its claims are still its own. Rows
+     * locked by another transaction at that moment (being settled) may be skipped rather than waited for: the
+     * answer then simply leaves them out, and a renewal never waits behind commits or deadlocks with them.
+     */
+    abstract String renewLeasesReturning();
 
     /** Creates the version table if it is missing. */
     abstract String createVersionTable();

@@ -90,6 +90,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final MessageWriter writer;
     private final Claimer claimer;
     private final Settlement settlement;
+    private final HeldClaims held;
     private final XaBranches branches;
     private final LeaseKeeper keeper;
     private final DeferredSettlement deferred;
@@ -119,12 +120,15 @@ public final class JdbcMessageStore implements MessageStore {
                 : new PollingNotifier(jdbc, sql, nodeId, arrivals, config.maxPollMillis());
         this.topology = new Topology(jdbc, sql, nodeId);
         this.writer = new MessageWriter(sql);
-        this.settlement = new Settlement(sql, nodeId);
-        this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
-        this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer);
-        this.deferred = new DeferredSettlement(jdbc, markers, sql, nodeId, config.leaseMillis(), settlement, arrivals);
         this.payloadLimit = config.isH2() ? H2Dialect.payloadLimit(Runtime.getRuntime().maxMemory()) : PayloadLimit.NONE;
         this.claimer = new Claimer(jdbc, sql, nodeId, config.leaseMillis(), payloadLimit.bytes());
+        HeldClaims held = new HeldClaims(config.leaseMillis());
+        this.settlement = new Settlement(sql, nodeId, held);
+        this.held = held;
+        this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
+        this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer,
+                new LeaseRenewer(config, jdbc, sql, nodeId, held));
+        this.deferred = new DeferredSettlement(jdbc, markers, sql, nodeId, config.leaseMillis(), settlement, arrivals);
         this.sends = new GroupCommitter<>(jdbc, JdbcMessageStore::describe, MAX_GROUP_BATCH, this::writeGroup,
                 this::afterGroup, this::isOneStatement, markers, JdbcMessageStore::needsMarker)
                 .boundedBy(JdbcMessageStore::payloadBytes, payloadLimit.bytes());
@@ -231,8 +235,8 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public Endpoint queueEndpoint(String queueName) throws StoreException {
-        return topology.queueEndpoint(queueName);
+    public Endpoint queueEndpoint(DestinationRef queue) throws StoreException {
+        return topology.queueEndpoint(queue);
     }
 
     @Override
@@ -366,10 +370,11 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<StoredMessage> claim(ClaimRequest request) throws StoreException {
+        long startedNanos = System.nanoTime();     // before the claimer reads the wall clock it computes leases from
         try {
             return deferred.claiming(() -> {
                 List<StoredMessage> claimed = claimer.claim(request);
-                settlement.claimed(claimed);
+                settlement.claimed(claimed, startedNanos);
                 return claimed;
             });
         } catch (StoreOutcomeUnknownException e) {
@@ -378,6 +383,27 @@ public final class JdbcMessageStore implements MessageStore {
             throw new StoreUnavailableException("Cannot claim messages from " + request.endpoint() + ": the"
                     + " connection to the database broke; nothing was received", e);
         }
+    }
+
+    @Override
+    public boolean holds(StoredMessage claimed) {
+        return held.holds(claimed);
+    }
+
+    @Override
+    public void releaseUndelivered(Collection<StoredMessage> claimed) throws StoreException {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Touched touched = jdbc.inTransaction("give back " + claimed.size() + " undelivered message(s)", c -> {
+            Touched t = new Touched();
+            settlement.releaseUndelivered(c, claimed, t);
+            notifier.announce(c, t);
+            return t;
+        });
+        syncIfAsked();
+        touched.signal(arrivals);
+        settlement.releasedUndelivered(claimed);
     }
 
     @Override

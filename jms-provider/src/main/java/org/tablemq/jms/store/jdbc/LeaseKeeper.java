@@ -9,11 +9,12 @@ import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.store.StoreException;
 
 /**
- * The store's housekeeping, every third of a lease: records this node's heartbeat and renews its claims; frees
- * claims whose lease ran out (their node died or stalled), so they are delivered again with a higher delivery
- * count; removes what dead nodes owned (consumers, non-durable subscriptions, temporary destinations); deletes
- * expired messages. Each step uses an index on a sparse column, so a large backlog costs nothing here. A
- * database outage only makes a round fail; the next round tries again.
+ * The store's housekeeping, every third of a lease: frees claims whose lease ran out (their node died or stalled),
+ * so they are delivered again with a higher delivery count; removes what dead nodes owned (consumers, non-durable
+ * subscriptions, temporary destinations); deletes expired messages. Each step uses an index on a sparse column, so
+ * a large backlog costs nothing here. A database outage only makes a round fail; the next round tries again. This
+ * node's own heartbeat and lease renewal do not wait for any of this: the {@link LeaseRenewer} does them on its own
+ * thread and connection.
  */
 final class LeaseKeeper {
 
@@ -27,10 +28,11 @@ final class LeaseKeeper {
     private final Notifier notifier;
     private final Arrivals arrivals;
     private final ScheduledExecutorService timer;
+    private final LeaseRenewer renewer;
     private ScheduledFuture<?> task;
 
     LeaseKeeper(Jdbc jdbc, Dialect sql, String nodeId, long leaseMillis, Topology topology, Notifier notifier,
-                Arrivals arrivals, ScheduledExecutorService timer) {
+                Arrivals arrivals, ScheduledExecutorService timer, LeaseRenewer renewer) {
         this.jdbc = jdbc;
         this.sql = sql;
         this.nodeId = nodeId;
@@ -39,6 +41,7 @@ final class LeaseKeeper {
         this.notifier = notifier;
         this.arrivals = arrivals;
         this.timer = timer;
+        this.renewer = renewer;
     }
 
     /**
@@ -46,12 +49,11 @@ final class LeaseKeeper {
      * a new node has no claims to renew, and opening a store must not depend on the size of the backlog.
      */
     void start() throws StoreException {
-        long now = System.currentTimeMillis();
-        jdbc.autoCommit("register node " + nodeId, c -> Jdbc.update(c, sql.upsertNode(), ps -> {
-            ps.setString(1, nodeId);
-            ps.setLong(2, now);
-            ps.setLong(3, now + leaseMillis);
-        }));
+        renewer.start();
+        int purged = topology.purgeDeletedDestinations();
+        if (purged > 0) {
+            LOG.log(Level.INFO, "TMQ-2035 Removed the rows of {0} temporary destination(s) deleted earlier", purged);
+        }
         long period = leaseMillis / 3;
         task = timer.scheduleWithFixedDelay(this::round, period, period, TimeUnit.MILLISECONDS);
     }
@@ -60,11 +62,11 @@ final class LeaseKeeper {
         if (task != null) {
             task.cancel(false);
         }
+        renewer.stop();
     }
 
     void round() {
         try {
-            heartbeat();
             expireLeases();
             removeDeadNodes();
             deleteExpiredMessages();
@@ -74,22 +76,6 @@ final class LeaseKeeper {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, () -> "TMQ-2004 Housekeeping of node " + nodeId + " failed unexpectedly", e);
         }
-    }
-
-    private void heartbeat() throws StoreException {
-        long now = System.currentTimeMillis();
-        jdbc.inTransaction("record the heartbeat of node " + nodeId, c -> {
-            Jdbc.update(c, sql.upsertNode(), ps -> {
-                ps.setString(1, nodeId);
-                ps.setLong(2, now);
-                ps.setLong(3, now + leaseMillis);
-            });
-            Jdbc.update(c, sql.renewLeases, ps -> {
-                ps.setLong(1, now + leaseMillis);
-                ps.setString(2, nodeId);
-            });
-            return null;
-        });
     }
 
     private void expireLeases() throws StoreException {
@@ -114,7 +100,7 @@ final class LeaseKeeper {
                 c -> Jdbc.query(c, sql.deadNodes, ps -> ps.setLong(1, now), rs -> rs.getString(1)));
         for (String node : dead) {
             if (node.equals(nodeId)) {
-                continue;     // we stalled longer than a lease; our heartbeat was just renewed
+                continue;     // we stalled for two leases; our renewer records our heartbeat again
             }
             LOG.log(Level.WARNING, "TMQ-2005 Node {0} stopped its heartbeat; removing its consumers, non-durable"
                     + " subscriptions and temporary destinations", node);

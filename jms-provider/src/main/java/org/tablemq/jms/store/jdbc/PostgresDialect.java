@@ -76,6 +76,12 @@ final class PostgresDialect extends Dialect {
                 + " RETURNING " + MESSAGE_COLUMNS));
     }
 
+    @Override
+    String renewLeasesReturning() {
+        return sql("UPDATE {p}messages SET lease_until = ? WHERE id IN (SELECT id FROM {p}messages"
+                + " WHERE lease_until > 0 AND owner_node = ? FOR UPDATE SKIP LOCKED) RETURNING id, delivery_count");
+    }
+
     /**
      * The marker is written by a data-modifying WITH, which PostgreSQL runs exactly once whether or not the main
      * statement reads it; the notification is queued when the one-row sub-select runs and leaves only if the insert

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.store.ClaimLostException;
 import org.tablemq.jms.store.Release;
+import org.tablemq.jms.store.StoredMessage;
 
 /**
  * Acknowledges, releases and holds (for a prepared XA branch) messages this node has claimed, inside the
@@ -30,17 +31,21 @@ final class Settlement {
 
     private final Dialect sql;
     private final String nodeId;
+    private final HeldClaims held;
     private final Map<Long, Long> claimedOn = new ConcurrentHashMap<>();
 
-    Settlement(Dialect sql, String nodeId) {
+    Settlement(Dialect sql, String nodeId, HeldClaims held) {
         this.sql = sql;
         this.nodeId = nodeId;
+        this.held = held;
     }
 
-    void claimed(Collection<org.tablemq.jms.store.StoredMessage> messages) {
+    /** Messages just claimed, with their lease computed from a wall clock read at or after {@code startedNanos}. */
+    void claimed(Collection<StoredMessage> messages, long startedNanos) {
         for (var m : messages) {
             claimedOn.put(m.id(), m.endpointId());
         }
+        held.claimed(messages, startedNanos);
     }
 
     /** Whether the message was claimed by this node and handed to a consumer, and is not settled yet. */
@@ -51,10 +56,43 @@ final class Settlement {
     /** Forgets settled messages once their transaction committed. */
     void settled(Collection<Long> ids) {
         ids.forEach(claimedOn::remove);
+        held.settled(ids);
     }
 
     void forgetAll() {
         claimedOn.clear();
+        held.forgetAll();
+    }
+
+    /**
+     * Gives back undelivered messages, each only if this node still has it under the claim that returned it (same
+     * delivery count), whose count is then restored. Unlike {@link #release}, which goes by message id, this never
+     * undoes a newer claim of the same message by another consumer of this node after the first claim was lost.
+     */
+    void releaseUndelivered(Connection c, Collection<StoredMessage> messages, Touched touched) throws SQLException {
+        int[] counts = Jdbc.batch(c, sql.releaseUndeliveredClaim, messages, (ps, m) -> {
+            ps.setLong(1, m.id());
+            ps.setString(2, nodeId);
+            ps.setInt(3, m.deliveryCount());
+        });
+        int i = 0;
+        for (StoredMessage m : messages) {
+            if (counts[i++] > 0) {
+                touched.add(m.endpointId(), 0);
+            } else {
+                LOG.log(Level.DEBUG, "Release of message {0} (delivery {1}) ignored: that claim is no longer node {2}''s",
+                        m.id(), m.deliveryCount(), nodeId);
+            }
+        }
+    }
+
+    /** After {@link #releaseUndelivered} committed. */
+    void releasedUndelivered(Collection<StoredMessage> messages) {
+        for (StoredMessage m : messages) {
+            if (held.released(m)) {
+                claimedOn.remove(m.id());
+            }
+        }
     }
 
     void ack(Connection c, Collection<Long> ids, String what) throws SQLException, ClaimLostException {

@@ -48,7 +48,10 @@ final class Topology {
         this.nodeId = nodeId;
     }
 
-    /** The destination's rows, created on first use. Temporary destinations must exist and not be deleted. */
+    /**
+     * The destination's rows, created on first use. Temporary destinations must exist: one whose rows are gone was
+     * deleted, and is never created again by a use of its name.
+     */
     Target resolve(DestinationRef ref) throws StoreException {
         Target cached = targets.get(ref);
         if (cached != null) {
@@ -56,6 +59,9 @@ final class Topology {
         }
         Target target = jdbc.autoCommit("find or create " + ref, c -> {
             DestinationRow row = destination(c, ref).orElse(null);
+            if (row == null && ref.temporary()) {
+                throw new DestinationNotFoundException("Temporary " + ref + " has been deleted");
+            }
             if (row == null) {
                 insertIgnoringDuplicate(c, ref);
                 row = destination(c, ref).orElseThrow(() -> new SQLException("Row of " + ref + " vanished"));
@@ -75,7 +81,15 @@ final class Topology {
     }
 
     Endpoint queueEndpoint(String queueName) throws StoreException {
-        Target t = resolve(DestinationRef.queue(queueName));
+        return queueEndpoint(DestinationRef.queue(queueName));
+    }
+
+    /** A temporary queue must exist: consuming from one that was deleted never creates a queue of its name. */
+    Endpoint queueEndpoint(DestinationRef queue) throws StoreException {
+        if (queue.kind() != DestinationRef.Kind.QUEUE) {
+            throw new IllegalArgumentException(queue + " is not a queue");
+        }
+        Target t = resolve(queue);
         return new Endpoint(t.endpointId(), t.description());
     }
 
@@ -249,11 +263,18 @@ final class Topology {
         }
     }
 
+    /** Deletes a temporary destination: its endpoints with their messages and consumers, then its own row. */
     private void deleteDestinationContent(Connection c, long destination, List<Long> endpoints) throws SQLException {
         for (long endpoint : endpoints) {
             deleteEndpoint(c, endpoint);
         }
-        Jdbc.update(c, sql.markDestinationDeleted, ps -> ps.setLong(1, destination));
+        Jdbc.update(c, sql.deleteDestination, ps -> ps.setLong(1, destination));
+    }
+
+    /** Removes the rows of temporary destinations that earlier builds marked deleted but kept. */
+    int purgeDeletedDestinations() throws StoreException {
+        return jdbc.autoCommit("purge deleted temporary destinations",
+                c -> Jdbc.update(c, sql.purgeDeletedDestinations, ps -> { }));
     }
 
     private void deleteEndpoint(Connection c, long endpoint) throws SQLException {

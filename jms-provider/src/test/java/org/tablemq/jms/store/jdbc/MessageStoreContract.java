@@ -305,7 +305,7 @@ abstract class MessageStoreContract {
 
     @Test
     void temporaryQueueWorksUntilDeletedAndThenRefusesSends(TestInfo info) throws Exception {
-        DestinationRef temp = DestinationRef.queue("TMP:" + unique(info));
+        DestinationRef temp = new DestinationRef("TMP:" + unique(info), DestinationRef.Kind.QUEUE, true);
         store.createTemporary(temp, "connection-1");
         assertThat(store.exists(temp)).isTrue();
         store.send(List.of(message(temp, "reply")));
