@@ -160,7 +160,9 @@ abstract class Dialect {
         deleteMessagesOfEndpoint = sql("DELETE FROM {p}messages WHERE endpoint_id = ?");
         claimedBy = sql("SELECT id FROM {p}messages WHERE lease_until > 0 AND owner_node = ? AND owner = ?");
         expireLeases = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
-                + " WHERE lease_until > 0 AND lease_until < ?");
+                + " WHERE lease_until > 0 AND lease_until < ?"
+                + (claimsLiveWithTheirNode() ? " AND owner_node NOT IN (SELECT node_id FROM {p}nodes WHERE alive_until >= ?)"
+                : ""));
         // the very claim, by its delivery count: a newer claim of the row (after this one was lost) stays untouched
         releaseUndeliveredClaim = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL,"
                 + " delivery_count = delivery_count - 1 WHERE id = ? AND owner_node = ? AND owner IS NOT NULL"
@@ -273,6 +275,17 @@ abstract class Dialect {
      * answer then simply leaves them out, and a renewal never waits behind commits or deadlocks with them.
      */
     abstract String renewLeasesReturning();
+
+    /**
+     * Whether a claim lasts as long as its node is alive (its heartbeat, in the nodes table) instead of being renewed
+     * row by row: {@link #expireLeases} then takes a second parameter (now) and frees only claims of nodes that are not
+     * alive. Where a row update rewrites the whole row, payload included (H2), renewing every claim every third of a
+     * lease would rewrite every claimed payload in one statement, which with large messages runs the embedded
+     * database out of memory. Must not call anything that needs the subclass's fields: the constructor asks.
+     */
+    boolean claimsLiveWithTheirNode() {
+        return false;
+    }
 
     /** Creates the version table if it is missing. */
     abstract String createVersionTable();

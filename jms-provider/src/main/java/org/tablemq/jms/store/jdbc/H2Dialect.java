@@ -94,6 +94,12 @@ final class H2Dialect extends Dialect {
                 + " (SELECT id FROM {p}messages WHERE lease_until > 0 AND owner_node = ? FOR UPDATE SKIP LOCKED))");
     }
 
+    /** H2 rewrites a whole row on update, so claims live with their node's heartbeat instead of being renewed. */
+    @Override
+    boolean claimsLiveWithTheirNode() {
+        return true;
+    }
+
     @Override
     Optional<String> syncStatement() {
         return Optional.of("CHECKPOINT SYNC");

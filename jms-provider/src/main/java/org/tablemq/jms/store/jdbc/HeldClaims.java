@@ -46,6 +46,18 @@ final class HeldClaims {
         }
     }
 
+    /**
+     * A heartbeat whose alive-until time was computed from a wall clock read at or after {@code startedNanos} was
+     * written, where claims live with their node ({@link Dialect#claimsLiveWithTheirNode}): every claim still held at
+     * {@code startedNanos} is held for another lease, since no other node could take it while this one was alive. A
+     * claim whose validity had already run out is not extended: the node may have looked dead meanwhile.
+     */
+    void heartbeat(long startedNanos) {
+        long until = startedNanos + validNanos;
+        held.replaceAll((id, h) -> h.untilNanos() - startedNanos > 0 && until - h.untilNanos() > 0
+                ? new Held(h.deliveryCount(), until) : h);
+    }
+
     /** A renewal whose lease was computed from a wall clock read at or after {@code startedNanos} updated this row. */
     void renewed(long messageId, int deliveryCount, long startedNanos) {
         long until = startedNanos + validNanos;

@@ -151,6 +151,7 @@ public final class JdbcMessageStore implements MessageStore {
         JdbcMessageStore store = new JdbcMessageStore(config, nodeId, pool, sql);
         try {
             int before = new SchemaMigrator(store.jdbc, sql).migrate();
+            store.releaseClaimsOfEarlierRun();
             store.keeper.start();
             store.notifier.start();
             store.startCommitHousekeeping();
@@ -199,6 +200,25 @@ public final class JdbcMessageStore implements MessageStore {
         } catch (HikariPool.PoolInitializationException e) {
             SQLException cause = e.getCause() instanceof SQLException s ? s : new SQLException(e.getMessage(), "08001", e);
             throw new Jdbc(null, config.url(), sql.idColumn()).failure("open the store", cause);
+        }
+    }
+
+    /**
+     * A node restarted under the same name finds the claims its earlier run held (it died without giving them back):
+     * they are given back now, as redelivered, rather than kept alive by this run's heartbeat and renewals. Reads only
+     * claimed rows (through the lease index), so a backlog costs nothing here.
+     */
+    private void releaseClaimsOfEarlierRun() throws StoreException {
+        int released = jdbc.inTransaction("release the claims of an earlier run of node " + nodeId, c -> {
+            int n = Jdbc.update(c, sql.releaseClaimsOfNode, ps -> ps.setString(1, nodeId));
+            if (n > 0) {
+                notifier.announceAll(c);
+            }
+            return n;
+        });
+        if (released > 0) {
+            LOG.log(Level.WARNING, "TMQ-2018 Node {0} found {1} message(s) still claimed by its earlier run; they are"
+                    + " delivered again as redelivered", nodeId, released);
         }
     }
 

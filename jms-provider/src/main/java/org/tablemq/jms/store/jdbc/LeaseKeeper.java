@@ -81,7 +81,12 @@ final class LeaseKeeper {
     private void expireLeases() throws StoreException {
         long now = System.currentTimeMillis();
         int expired = jdbc.inTransaction("expire leases", c -> {
-            int n = Jdbc.update(c, sql.expireLeases, ps -> ps.setLong(1, now));
+            int n = Jdbc.update(c, sql.expireLeases, ps -> {
+                ps.setLong(1, now);
+                if (sql.claimsLiveWithTheirNode()) {
+                    ps.setLong(2, now);
+                }
+            });
             if (n > 0) {
                 notifier.announceAll(c);
             }

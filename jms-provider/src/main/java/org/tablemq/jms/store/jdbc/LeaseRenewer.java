@@ -108,6 +108,14 @@ final class LeaseRenewer {
     /** One heartbeat and renewal, each stamped right before it runs; auto-commit, one statement each. */
     private void renew() throws SQLException {
         Connection c = connection();
+        if (sql.claimsLiveWithTheirNode()) {
+            long startedNanos = System.nanoTime(); // read before the heartbeat's wall clock, as below
+            beat(c);
+            held.heartbeat(startedNanos);
+            reportStall(startedNanos, -1);
+            held.forgetLongLost(startedNanos);
+            return;
+        }
         beat(c);
         long startedNanos = System.nanoTime();    // read before the wall clock: the validity never outlasts the lease
         long until = System.currentTimeMillis() + config.leaseMillis();
@@ -143,8 +151,8 @@ final class LeaseRenewer {
         if (lastRenewalNanos != 0 && sinceMillis > allowedMillis) {
             LOG.log(Level.WARNING, "TMQ-2030 Node {0} renewed its leases {1} ms after the previous renewal, later than"
                     + " its lease of {2} ms allows: other nodes may have taken its claims. Prefetched messages whose"
-                    + " lease ran out are given back instead of delivered; {3} claim(s) were still its own",
-                    nodeId, sinceMillis, config.leaseMillis(), renewed);
+                    + " lease ran out are given back instead of delivered{3}",
+                    nodeId, sinceMillis, config.leaseMillis(), renewed < 0 ? "" : "; " + renewed + " claim(s) were still its own");
         }
         lastRenewalNanos = startedNanos;
     }
