@@ -186,7 +186,7 @@ final class BranchCompletion {
             reopen(r);
             throw XaErrors.of(XAException.XAER_RMFAIL, "Cannot roll back " + r.xid + ": " + e.getMessage(), e);
         } catch (StoreException | JMSException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> "TMQ-4003 Rolled back " + r.xid + " but could not give back its "
+            LOG.log(System.Logger.Level.WARNING, () -> "TMQ-2042 Rolled back " + r.xid + " but could not give back its "
                     + consumed.size() + " consumed message(s) at once; they come back when their leases expire: " + e);
         }
         table.remove(r);

@@ -191,12 +191,12 @@ final class BranchTable {
                 TIMEOUTS.schedule(() -> forgetTimedOut(r), TOMBSTONE_SECONDS, TimeUnit.SECONDS);
             }
         }
-        LOG.log(System.Logger.Level.WARNING, () -> "TMQ-4001 Rolling back " + r.describe() + " and giving back " + consumed.size()
+        LOG.log(System.Logger.Level.WARNING, () -> "TMQ-2040 Rolling back " + r.describe() + " and giving back " + consumed.size()
                 + " consumed message(s): its timeout of " + r.timeoutSeconds + " s expired before prepare");
         try {
             r.giveBack(consumed);
         } catch (JMSException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> "TMQ-4002 Could not give back the messages of timed-out " + r.xid
+            LOG.log(System.Logger.Level.WARNING, () -> "TMQ-2041 Could not give back the messages of timed-out " + r.xid
                     + "; they come back when their leases expire: " + e.getMessage());
         }
     }

@@ -66,7 +66,7 @@ final class H2Flusher {
             force.run();
             if (failing) {
                 failing = false;
-                LOG.log(Level.INFO, "TMQ-2009 Forcing the H2 file to disk works again");
+                LOG.log(Level.INFO, "TMQ-2008 Forcing the H2 file to disk works again");
             }
         } catch (StoreException | RuntimeException e) {
             if (!failing) {
