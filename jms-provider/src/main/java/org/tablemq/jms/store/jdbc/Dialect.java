@@ -68,6 +68,7 @@ abstract class Dialect {
     final String expireLeases;
     final String releaseUndeliveredClaim;
     final String releaseClaimsOfNode;
+    final String releaseClaimsOfEarlierRun;
     final String deleteExpired;
     final String maxMessageId;
 
@@ -169,6 +170,8 @@ abstract class Dialect {
                 + " AND state = 'R' AND delivery_count = ?");
         releaseClaimsOfNode = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
                 + " WHERE lease_until > 0 AND owner_node = ?");
+        releaseClaimsOfEarlierRun = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL"
+                + " WHERE lease_until > 0 AND owner_node = ? AND lease_until < ?");
         deleteExpired = sql("DELETE FROM {p}messages WHERE expiration > 0 AND expiration < ? AND state = 'R'"
                 + " AND owner IS NULL");
         maxMessageId = sql("SELECT MAX(id) FROM {p}messages");

@@ -151,7 +151,7 @@ public final class JdbcMessageStore implements MessageStore {
         JdbcMessageStore store = new JdbcMessageStore(config, nodeId, pool, sql);
         try {
             int before = new SchemaMigrator(store.jdbc, sql).migrate();
-            store.releaseClaimsOfEarlierRun();
+            store.timer.execute(store.releaseClaimsOfEarlierRun(System.currentTimeMillis()));
             store.keeper.start();
             store.notifier.start();
             store.startCommitHousekeeping();
@@ -205,21 +205,34 @@ public final class JdbcMessageStore implements MessageStore {
 
     /**
      * A node restarted under the same name finds the claims its earlier run held (it died without giving them back):
-     * they are given back now, as redelivered, rather than kept alive by this run's heartbeat and renewals. Reads only
-     * claimed rows (through the lease index), so a backlog costs nothing here.
+     * they are given back, as redelivered, rather than kept alive by this run's heartbeat and renewals. Runs on the
+     * timer right after the store opened, so opening never waits for the messages table; only claims whose lease was
+     * written before this run opened are touched (this run's own claims end later), and only claimed rows are read
+     * (through the lease index), so a backlog costs nothing.
      */
-    private void releaseClaimsOfEarlierRun() throws StoreException {
-        int released = jdbc.inTransaction("release the claims of an earlier run of node " + nodeId, c -> {
-            int n = Jdbc.update(c, sql.releaseClaimsOfNode, ps -> ps.setString(1, nodeId));
-            if (n > 0) {
-                notifier.announceAll(c);
+    private Runnable releaseClaimsOfEarlierRun(long openedMillis) {
+        return () -> {
+            try {
+                int released = jdbc.inTransaction("release the claims of an earlier run of node " + nodeId, c -> {
+                    int n = Jdbc.update(c, sql.releaseClaimsOfEarlierRun, ps -> {
+                        ps.setString(1, nodeId);
+                        ps.setLong(2, openedMillis + config.leaseMillis());
+                    });
+                    if (n > 0) {
+                        notifier.announceAll(c);
+                    }
+                    return n;
+                });
+                if (released > 0) {
+                    arrivals.bumpAll();
+                    LOG.log(Level.WARNING, "TMQ-2018 Node {0} found {1} message(s) still claimed by its earlier run;"
+                            + " they are delivered again as redelivered", nodeId, released);
+                }
+            } catch (StoreException | RuntimeException e) {
+                LOG.log(Level.WARNING, () -> "TMQ-2019 Node " + nodeId + " could not give back the claims of its"
+                        + " earlier run; they stay claimed until the node stops: " + e.getMessage(), e);
             }
-            return n;
-        });
-        if (released > 0) {
-            LOG.log(Level.WARNING, "TMQ-2018 Node {0} found {1} message(s) still claimed by its earlier run; they are"
-                    + " delivered again as redelivered", nodeId, released);
-        }
+        };
     }
 
     /** Finishes deferred acknowledgements and releases, and deletes commit markers nobody can need any more. */
