@@ -35,6 +35,7 @@ class XaCrashRecoveryIT extends XaTestBase {
         try (Connection c = before.createConnection(); Session s = c.createSession()) {
             send(s, s.createQueue(queue), "first", "second");
         }
+        TableMQConnectionFactory.closeIdleStores();   // an idle H2 store stays open a few seconds: free the file now
 
         List<String> prepared = new ArrayList<>();
         try (ChildProcess child = ChildProcess.start(List.of(), XaCrashChild.class, "manual", before.getUrl(), db.user(),
