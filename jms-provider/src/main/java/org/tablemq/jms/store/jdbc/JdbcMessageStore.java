@@ -151,7 +151,9 @@ public final class JdbcMessageStore implements MessageStore {
         JdbcMessageStore store = new JdbcMessageStore(config, nodeId, pool, sql);
         try {
             int before = new SchemaMigrator(store.jdbc, sql).migrate();
-            store.releaseClaimsOfEarlierRun();
+            if (config.nodeName() != null) {
+                store.releaseClaimsOfEarlierRun();      // a generated node id has no earlier run
+            }
             store.keeper.start();
             store.notifier.start();
             store.startCommitHousekeeping();
