@@ -225,6 +225,28 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
         return new TableMQConnectionFactory(o);
     }
 
+    // ---- operations
+
+    /**
+     * The operator's view of this factory's store (opened, or shared with this JVM's connections to it), for
+     * figures, browsing and corrective operations. Close it when done: it holds the store open like a connection.
+     */
+    public org.tablemq.jms.management.TableMQManagement management() throws JMSException {
+        JdbcStoreConfig config;
+        try {
+            config = options.copy().storeConfig();
+        } catch (IllegalArgumentException e) {
+            throw JmsErrors.create("Invalid TableMQ configuration: " + e.getMessage(), e);
+        }
+        StoreRegistry.Handle handle = StoreRegistry.acquire(config);
+        try {
+            return org.tablemq.jms.management.TableMQManagement.over(handle.store(), handle::release);
+        } catch (JMSException | RuntimeException e) {
+            handle.release();
+            throw e;
+        }
+    }
+
     // ---- store lifetime
 
     /**
