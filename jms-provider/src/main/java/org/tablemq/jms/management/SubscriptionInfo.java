@@ -13,4 +13,9 @@ package org.tablemq.jms.management;
 public record SubscriptionInfo(String topic, String name, String clientId, boolean durable, boolean shared,
                                long ready, long inFlight, long scheduled, long heldByPreparedBranches, long deadLetters,
                                long oldestAgeMillis, long consumers) {
+
+    /** What identifies this subscription. */
+    public SubscriptionName id() {
+        return new SubscriptionName(topic, name, clientId, durable);
+    }
 }

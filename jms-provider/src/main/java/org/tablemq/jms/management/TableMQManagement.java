@@ -85,6 +85,20 @@ public final class TableMQManagement implements AutoCloseable {
         return subscriptions;
     }
 
+    /** The names of every queue, without reading any message (cheap on any backlog). */
+    public List<String> queueNames() throws JMSException {
+        return call(() -> admin.endpoints(false), "list the queues").stream()
+                .filter(f -> f.kind() == DestinationRef.Kind.QUEUE).map(EndpointFigures::destination).toList();
+    }
+
+    /** Every named subscription (durable or shared), without reading any message. */
+    public List<SubscriptionName> subscriptionNames() throws JMSException {
+        return call(() -> admin.endpoints(false), "list the subscriptions").stream()
+                .filter(f -> f.kind() == DestinationRef.Kind.TOPIC && f.subscriptionName() != null)
+                .map(f -> new SubscriptionName(f.destination(), f.subscriptionName(), f.clientId(), f.durable()))
+                .toList();
+    }
+
     /** Every node registered in the store, alive or not yet removed. */
     public List<NodeInfo> nodes() throws JMSException {
         long now = System.currentTimeMillis();
@@ -186,7 +200,7 @@ public final class TableMQManagement implements AutoCloseable {
     }
 
     private List<EndpointFigures> endpoints() throws JMSException {
-        return call(admin::endpoints, "read the figures of the store");
+        return call(() -> admin.endpoints(true), "read the figures of the store");
     }
 
     private static long age(EndpointFigures f, long now) {
@@ -220,7 +234,7 @@ public final class TableMQManagement implements AutoCloseable {
             throw new InvalidDestinationException("A non-durable unshared subscription of topic '" + s.topic()
                     + "' has no name to find it by");
         }
-        for (EndpointFigures f : endpoints()) {
+        for (EndpointFigures f : call(() -> admin.endpoints(false), "find a subscription")) {
             if (f.kind() == DestinationRef.Kind.TOPIC && s.topic().equals(f.destination())
                     && s.name().equals(f.subscriptionName()) && Objects.equals(s.clientId(), f.clientId())
                     && s.durable() == f.durable()) {

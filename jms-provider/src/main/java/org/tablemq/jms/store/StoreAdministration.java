@@ -65,8 +65,12 @@ public interface StoreAdministration {
     record RetryOutcome(int retried, int leftInPlace) {
     }
 
-    /** Every queue and subscription, ordered by destination name. */
-    List<EndpointFigures> endpoints() throws StoreException;
+    /**
+     * Every queue and subscription, ordered by destination name.
+     *
+     * @param countMessages false for names and consumers only (message figures and dead letters 0): no message is read
+     */
+    List<EndpointFigures> endpoints(boolean countMessages) throws StoreException;
 
     List<NodeRecord> nodes() throws StoreException;
 

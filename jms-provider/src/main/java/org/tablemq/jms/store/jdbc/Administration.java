@@ -1,5 +1,6 @@
 package org.tablemq.jms.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -43,22 +44,13 @@ final class Administration implements StoreAdministration {
     }
 
     @Override
-    public List<EndpointFigures> endpoints() throws StoreException {
+    public List<EndpointFigures> endpoints(boolean countMessages) throws StoreException {
         long now = System.currentTimeMillis();
         return jdbc.autoCommit("read the figures of every queue and subscription", c -> {
             Map<Long, Figures> figures = new HashMap<>();
-            for (var row : Jdbc.query(c, sql.figures, ps -> {
-                ps.setLong(1, now);
-                ps.setLong(2, now);
-                ps.setLong(3, now);
-            }, rs -> Map.entry(rs.getLong(1), new Figures(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                    rs.getLong(6))))) {
-                figures.put(row.getKey(), row.getValue());
-            }
             Map<String, Long> deadLetters = new HashMap<>();
-            for (var row : Jdbc.query(c, sql.deadLettersByOrigin, ps -> { },
-                    rs -> Map.entry(originKey(kind(rs.getString(1)), rs.getString(2), rs.getString(3)), rs.getLong(4)))) {
-                deadLetters.merge(row.getKey(), row.getValue(), Long::sum);
+            if (countMessages) {
+                count(c, now, figures, deadLetters);
             }
             return Jdbc.query(c, sql.endpoints, ps -> { }, rs -> {
                 long id = rs.getLong(1);
@@ -74,6 +66,22 @@ final class Administration implements StoreAdministration {
                         deadLetters(deadLetters, kind, destination, key));
             });
         });
+    }
+
+    private void count(Connection c, long now, Map<Long, Figures> figures, Map<String, Long> deadLetters)
+            throws SQLException {
+        for (var row : Jdbc.query(c, sql.figures, ps -> {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setLong(3, now);
+        }, rs -> Map.entry(rs.getLong(1), new Figures(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                rs.getLong(6))))) {
+            figures.put(row.getKey(), row.getValue());
+        }
+        for (var row : Jdbc.query(c, sql.deadLettersByOrigin, ps -> { },
+                rs -> Map.entry(originKey(kind(rs.getString(1)), rs.getString(2), rs.getString(3)), rs.getLong(4)))) {
+            deadLetters.merge(row.getKey(), row.getValue(), Long::sum);
+        }
     }
 
     @Override
