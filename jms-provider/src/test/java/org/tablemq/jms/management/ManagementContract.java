@@ -171,6 +171,25 @@ abstract class ManagementContract {
     }
 
     @Test
+    void deadLetterWhoseSubscriptionIsGoneStaysOnTheDeadLetterQueue(TestInfo info) throws Exception {
+        String topicName = unique(info);
+        Connection connection = track(factory.createConnection());
+        connection.setClientID("client-" + topicName);
+        connection.start();
+        Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+        MessageConsumer billing = session.createDurableSubscriber(session.createTopic(topicName), "billing");
+        session.createProducer(session.createTopic(topicName)).send(session.createTextMessage("paid"));
+        session.commit();
+        assertThat(billing.receive(5_000)).isNotNull();
+        session.rollback();                                              // dead-lettered
+        billing.close();
+        session.unsubscribe("billing");
+
+        assertThat(management.retryDeadLetters("DLQ." + topicName, 100)).isEqualTo(new DeadLetterRetry(0, 1));
+        assertThat(queue("DLQ." + topicName).ready()).isEqualTo(1);
+    }
+
+    @Test
     void browsePagesThroughEveryMessageWithHeadersPropertiesAndABodyPreview(TestInfo info) throws Exception {
         String name = unique(info);
         Session session = connection().createSession(Session.AUTO_ACKNOWLEDGE);

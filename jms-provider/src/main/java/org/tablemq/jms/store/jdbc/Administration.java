@@ -140,25 +140,24 @@ final class Administration implements StoreAdministration {
                     ps.setInt(2, max);
                 }, rs -> new DeadLetter(rs.getLong(1), kind(rs.getString(2)), rs.getString(3), rs.getString(4))));
         // targets resolved before the move, each in its own statement: a queue is created on first use as usual
-        Map<Long, Long> targetOf = new HashMap<>();
+        List<Map.Entry<Long, Long>> moves = new ArrayList<>();      // dead letter id -> endpoint it failed on
         for (DeadLetter d : found) {
             Long target = target(d);
             if (target != null) {
-                targetOf.put(d.id(), target);
+                moves.add(Map.entry(d.id(), target));
             }
         }
-        Moved moved = jdbc.inTransaction("retry " + targetOf.size() + " dead letter(s)", c -> {
-            Touched t = new Touched();
-            int n = 0;
-            int[] counts = Jdbc.batch(c, sql.retry, new ArrayList<>(targetOf.entrySet()), (ps, e) -> {
-                ps.setLong(1, e.getValue());                // endpoint_id: where it failed
-                ps.setLong(2, e.getKey());                  // id
+        Moved moved = jdbc.inTransaction("retry " + moves.size() + " dead letter(s)", c -> {
+            int[] counts = Jdbc.batch(c, sql.retry, moves, (ps, m) -> {
+                ps.setLong(1, m.getValue());                // endpoint_id: where it failed
+                ps.setLong(2, m.getKey());                  // id
                 ps.setLong(3, deadLetterEndpointId);        // still on the dead letter queue
             });
-            int i = 0;
-            for (var e : targetOf.entrySet()) {
-                if (counts[i++] > 0) {
-                    t.add(e.getValue(), 0);
+            Touched t = new Touched();
+            int n = 0;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    t.add(moves.get(i).getValue(), 0);
                     n++;
                 }
             }
