@@ -100,6 +100,17 @@ final class StoreRegistry {
         }
     }
 
+    /** {@link #acquire(JdbcStoreConfig)} for the store these options name; invalid options are refused. */
+    static Handle acquire(TableMQOptions options) throws JMSException {
+        JdbcStoreConfig config;
+        try {
+            config = options.storeConfig();
+        } catch (IllegalArgumentException e) {
+            throw JmsErrors.create("Invalid TableMQ configuration: " + e.getMessage(), e);
+        }
+        return acquire(config);
+    }
+
     static Handle acquire(JdbcStoreConfig config) throws JMSException {
         Entry entry;
         boolean opener = false;

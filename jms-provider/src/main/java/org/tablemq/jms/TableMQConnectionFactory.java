@@ -21,7 +21,6 @@ import org.tablemq.jms.client.TableMQConnection;
 import org.tablemq.jms.client.TableMQContext;
 import org.tablemq.jms.internal.JmsErrors;
 import org.tablemq.jms.internal.Log;
-import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
 
 /**
  * The entry point: a connection factory for a store given by a JDBC URL ({@code jdbc:h2:file:./data/tablemq} by
@@ -105,13 +104,7 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
             described = true;
             LOG.log(System.Logger.Level.DEBUG, snapshot::describe);
         }
-        JdbcStoreConfig config;
-        try {
-            config = snapshot.storeConfig();
-        } catch (IllegalArgumentException e) {
-            throw JmsErrors.create("Invalid TableMQ configuration: " + e.getMessage(), e);
-        }
-        StoreRegistry.Handle handle = StoreRegistry.acquire(config);
+        StoreRegistry.Handle handle = StoreRegistry.acquire(snapshot);
         try {
             return new TableMQConnection(handle.store(), handle::release, snapshot);
         } catch (JMSException | RuntimeException e) {
@@ -232,13 +225,7 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
      * figures, browsing and corrective operations. Close it when done: it holds the store open like a connection.
      */
     public org.tablemq.jms.management.TableMQManagement management() throws JMSException {
-        JdbcStoreConfig config;
-        try {
-            config = options.copy().storeConfig();
-        } catch (IllegalArgumentException e) {
-            throw JmsErrors.create("Invalid TableMQ configuration: " + e.getMessage(), e);
-        }
-        StoreRegistry.Handle handle = StoreRegistry.acquire(config);
+        StoreRegistry.Handle handle = StoreRegistry.acquire(options.copy());
         try {
             return org.tablemq.jms.management.TableMQManagement.over(handle.store(), handle::release);
         } catch (JMSException | RuntimeException e) {
