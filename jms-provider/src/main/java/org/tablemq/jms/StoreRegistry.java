@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.tablemq.jms.internal.JmsErrors;
 import org.tablemq.jms.internal.Log;
+import org.tablemq.jms.management.jmx.JmxRegistration;
 import org.tablemq.jms.store.MessageStore;
 import org.tablemq.jms.store.StoreException;
 import org.tablemq.jms.store.jdbc.JdbcMessageStore;
@@ -53,6 +54,8 @@ final class StoreRegistry {
         final CompletableFuture<MessageStore> opened = new CompletableFuture<>();
         int users;
         ScheduledFuture<?> idleClose;
+        /** The store's MBeans, once it is open; null if JMX refused them. */
+        volatile JmxRegistration jmx;
         /** Set by {@link #closeIdle()} while the store was in use: its last release closes it at once. */
         boolean closeWhenReleased;
 
@@ -95,6 +98,17 @@ final class StoreRegistry {
             }
             close(entry, "its last connection closed after a container asked to close idle stores");
         }
+    }
+
+    /** {@link #acquire(JdbcStoreConfig)} for the store these options name; invalid options are refused. */
+    static Handle acquire(TableMQOptions options) throws JMSException {
+        JdbcStoreConfig config;
+        try {
+            config = options.storeConfig();
+        } catch (IllegalArgumentException e) {
+            throw JmsErrors.create("Invalid TableMQ configuration: " + e.getMessage(), e);
+        }
+        return acquire(config);
     }
 
     static Handle acquire(JdbcStoreConfig config) throws JMSException {
@@ -165,6 +179,7 @@ final class StoreRegistry {
     private static MessageStore open(Entry entry) throws JMSException {
         try {
             MessageStore store = JdbcMessageStore.open(entry.config);
+            entry.jmx = JmxRegistration.register(store);
             entry.opened.complete(store);
             return store;
         } catch (Exception | Error e) {
@@ -210,6 +225,10 @@ final class StoreRegistry {
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "Closing the store at " + TableMQOptions.maskUrl(entry.config.url())
                 + ": " + why);
+        JmxRegistration jmx = entry.jmx;
+        if (jmx != null) {
+            jmx.close();
+        }
         try {
             store.close();
         } catch (RuntimeException e) {

@@ -21,7 +21,6 @@ import org.tablemq.jms.client.TableMQConnection;
 import org.tablemq.jms.client.TableMQContext;
 import org.tablemq.jms.internal.JmsErrors;
 import org.tablemq.jms.internal.Log;
-import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
 
 /**
  * The entry point: a connection factory for a store given by a JDBC URL ({@code jdbc:h2:file:./data/tablemq} by
@@ -105,13 +104,7 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
             described = true;
             LOG.log(System.Logger.Level.DEBUG, snapshot::describe);
         }
-        JdbcStoreConfig config;
-        try {
-            config = snapshot.storeConfig();
-        } catch (IllegalArgumentException e) {
-            throw JmsErrors.create("Invalid TableMQ configuration: " + e.getMessage(), e);
-        }
-        StoreRegistry.Handle handle = StoreRegistry.acquire(config);
+        StoreRegistry.Handle handle = StoreRegistry.acquire(snapshot);
         try {
             return new TableMQConnection(handle.store(), handle::release, snapshot);
         } catch (JMSException | RuntimeException e) {
@@ -223,6 +216,22 @@ public class TableMQConnectionFactory implements ConnectionFactory, QueueConnect
             o.setText(a.getType(), (String) a.getContent());
         }
         return new TableMQConnectionFactory(o);
+    }
+
+    // ---- operations
+
+    /**
+     * The operator's view of this factory's store (opened, or shared with this JVM's connections to it), for
+     * figures, browsing and corrective operations. Close it when done: it holds the store open like a connection.
+     */
+    public org.tablemq.jms.management.TableMQManagement management() throws JMSException {
+        StoreRegistry.Handle handle = StoreRegistry.acquire(options.copy());
+        try {
+            return org.tablemq.jms.management.TableMQManagement.over(handle.store(), handle::release);
+        } catch (JMSException | RuntimeException e) {
+            handle.release();
+            throw e;
+        }
     }
 
     // ---- store lifetime

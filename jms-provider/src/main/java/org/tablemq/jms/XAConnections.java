@@ -6,7 +6,6 @@ import jakarta.jms.XAJMSContext;
 import org.tablemq.jms.client.TableMQXAConnection;
 import org.tablemq.jms.client.TableMQXAContext;
 import org.tablemq.jms.internal.JmsErrors;
-import org.tablemq.jms.store.jdbc.JdbcStoreConfig;
 
 /**
  * What {@link TableMQConnectionFactory}'s XA methods do: XA connections and XA contexts on the shared store of
@@ -50,13 +49,7 @@ final class XAConnections {
     }
 
     private static TableMQXAConnection open(TableMQOptions options, boolean onlyXa) throws JMSException {
-        JdbcStoreConfig config;
-        try {
-            config = options.storeConfig();
-        } catch (IllegalArgumentException e) {
-            throw JmsErrors.create("Invalid TableMQ configuration: " + e.getMessage(), e);
-        }
-        StoreRegistry.Handle handle = StoreRegistry.acquire(config);
+        StoreRegistry.Handle handle = StoreRegistry.acquire(options);
         try {
             return new TableMQXAConnection(handle.store(), handle::release, options, onlyXa);
         } catch (JMSException | RuntimeException e) {

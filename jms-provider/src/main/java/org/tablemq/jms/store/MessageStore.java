@@ -2,6 +2,7 @@ package org.tablemq.jms.store;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The store SPI: everything the JMS facade needs from where messages live. Synchronous: every method returns
@@ -167,6 +168,11 @@ public interface MessageStore extends AutoCloseable {
      */
     default PayloadLimit payloadLimit() {
         return PayloadLimit.NONE;
+    }
+
+    /** The operator's view and tools for this store, if it offers them (the JDBC store does). */
+    default Optional<StoreAdministration> administration() {
+        return Optional.empty();
     }
 
     /** How consumers wait for new messages. */

@@ -35,7 +35,9 @@ class XaCrashRecoveryIT extends XaTestBase {
         try (Connection c = before.createConnection(); Session s = c.createSession()) {
             send(s, s.createQueue(queue), "first", "second");
         }
-        TableMQConnectionFactory.closeIdleStores();   // an idle H2 store stays open a few seconds: free the file now
+        // the child opens the same store, and an embedded H2 file admits one process: close ours now rather than
+        // after the idle grace period
+        TableMQConnectionFactory.closeIdleStores();
 
         List<String> prepared = new ArrayList<>();
         try (ChildProcess child = ChildProcess.start(List.of(), XaCrashChild.class, "manual", before.getUrl(), db.user(),

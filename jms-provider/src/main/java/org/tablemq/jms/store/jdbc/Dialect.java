@@ -16,6 +16,21 @@ abstract class Dialect {
 
     static final String MESSAGE_COLUMNS = "id, endpoint_id, payload, priority, expiration, delivery_count, dl_reason, dl_origin";
 
+    /**
+     * The SET clause recording where a message is dead-lettered from, read from the endpoint it still sits on (SET
+     * sees the row as it was): {@code dl_origin} for people, and since schema version 4 the same as data, so that a
+     * dead letter can be retried to exactly where it failed: the destination's kind ({@code Q}/{@code T}) and name,
+     * and for a topic the subscription's key (null for a non-durable unshared subscription, which has none).
+     */
+    private static final String DEAD_LETTER_ORIGIN =
+            "dl_origin = (SELECT e.description FROM {p}endpoints e WHERE e.id = {p}messages.endpoint_id),"
+            + " dl_origin_kind = (SELECT d.kind FROM {p}endpoints e JOIN {p}destinations d ON d.id = e.destination_id"
+            + " WHERE e.id = {p}messages.endpoint_id),"
+            + " dl_origin_destination = (SELECT d.name FROM {p}endpoints e JOIN {p}destinations d"
+            + " ON d.id = e.destination_id WHERE e.id = {p}messages.endpoint_id),"
+            + " dl_origin_sub_key = (SELECT CASE WHEN d.kind = 'T' THEN e.sub_key END FROM {p}endpoints e"
+            + " JOIN {p}destinations d ON d.id = e.destination_id WHERE e.id = {p}messages.endpoint_id)";
+
     final String prefix;
 
     // schema version
@@ -134,7 +149,7 @@ abstract class Dialect {
         deleteAttachmentsOfEndpoint = sql("DELETE FROM {p}attachments WHERE endpoint_id = ?");
 
         insertMessage = sql("INSERT INTO {p}messages (endpoint_id, state, priority, deliver_at, expiration,"
-                + " delivery_count, xid_ref, message_id, payload) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)");
+                + " delivery_count, xid_ref, message_id, payload, enqueued_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)");
         // keyset paging: (priority, id) after the last candidate seen, so refused messages are not fetched again
         claimCandidates = sql("SELECT " + MESSAGE_COLUMNS + " FROM " + claimSource() + " WHERE endpoint_id = ? AND state = 'R'"
                 + " AND owner IS NULL AND deliver_at <= ? AND (expiration = 0 OR expiration > ?)"
@@ -150,8 +165,7 @@ abstract class Dialect {
         releaseRow = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL,"
                 + " deliver_at = ?, delivery_count = delivery_count - ?" + owned);
         deadLetterRow = sql("UPDATE {p}messages SET owner = NULL, owner_node = NULL, lease_until = NULL,"
-                + " deliver_at = 0, dl_reason = ?, dl_origin = (SELECT e.description FROM {p}endpoints e"
-                + " WHERE e.id = {p}messages.endpoint_id), endpoint_id = ?" + owned);
+                + " deliver_at = 0, dl_reason = ?, " + DEAD_LETTER_ORIGIN + ", endpoint_id = ?" + owned);
         holdRow = sql("UPDATE {p}messages SET state = 'H', xid_ref = ?, owner = NULL, owner_node = NULL,"
                 + " lease_until = NULL" + owned);
         browse = sql("SELECT " + MESSAGE_COLUMNS + " FROM {p}messages WHERE endpoint_id = ? AND id > ? AND state = 'R'"
@@ -195,9 +209,8 @@ abstract class Dialect {
         String held = " WHERE id = ? AND " + notIndexed("xid_ref") + " = ? AND state = 'H'";
         releaseHeldRow = sql("UPDATE {p}messages SET state = 'R', xid_ref = NULL, deliver_at = ?,"
                 + " delivery_count = delivery_count - ?" + held);
-        deadLetterHeldRow = sql("UPDATE {p}messages SET state = 'R', xid_ref = NULL, deliver_at = 0, dl_reason = ?,"
-                + " dl_origin = (SELECT e.description FROM {p}endpoints e WHERE e.id = {p}messages.endpoint_id),"
-                + " endpoint_id = ?" + held);
+        deadLetterHeldRow = sql("UPDATE {p}messages SET state = 'R', xid_ref = NULL, deliver_at = 0, dl_reason = ?, "
+                + DEAD_LETTER_ORIGIN + ", endpoint_id = ?" + held);
         publishPrepared = sql("UPDATE {p}messages SET state = 'R', xid_ref = NULL WHERE xid_ref = ? AND state = 'P'");
         deletePrepared = sql("DELETE FROM {p}messages WHERE xid_ref = ? AND state = 'P'");
         unholdRows = sql("UPDATE {p}messages SET state = 'R', xid_ref = NULL WHERE xid_ref = ? AND state = 'H'");
@@ -253,6 +266,19 @@ abstract class Dialect {
                 sql("CREATE TABLE {p}commit_markers (node_id VARCHAR(100) NOT NULL, seq BIGINT NOT NULL,"
                         + " created_at BIGINT NOT NULL, PRIMARY KEY (node_id, seq))"),
                 sql("CREATE INDEX {p}commit_markers_created ON {p}commit_markers (created_at)"));
+    }
+
+    /**
+     * Statements upgrading schema version 3 to 4, for operators: when each message was written ({@code enqueued_at},
+     * epoch millis, 0 for rows written before the upgrade), and the dead-letter origin as data (see
+     * {@link #DEAD_LETTER_ORIGIN}). Adding a column with a constant default rewrites no rows on PostgreSQL 11+.
+     */
+    final List<String> schemaV4() {
+        return List.of(
+                sql("ALTER TABLE {p}messages ADD COLUMN enqueued_at BIGINT DEFAULT 0 NOT NULL"),
+                sql("ALTER TABLE {p}messages ADD COLUMN dl_origin_kind CHAR(1)"),
+                sql("ALTER TABLE {p}messages ADD COLUMN dl_origin_destination VARCHAR(2000)"),
+                sql("ALTER TABLE {p}messages ADD COLUMN dl_origin_sub_key VARCHAR(2200)"));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -24,6 +25,7 @@ import org.tablemq.jms.store.MessageStore;
 import org.tablemq.jms.store.OutgoingMessage;
 import org.tablemq.jms.store.PayloadLimit;
 import org.tablemq.jms.store.Release;
+import org.tablemq.jms.store.StoreAdministration;
 import org.tablemq.jms.store.StoreException;
 import org.tablemq.jms.store.StoreOutcomeUnknownException;
 import org.tablemq.jms.store.StoreUnavailableException;
@@ -92,6 +94,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final Settlement settlement;
     private final HeldClaims held;
     private final XaBranches branches;
+    private final Administration administration;
     private final LeaseKeeper keeper;
     private final DeferredSettlement deferred;
     private final GroupCommitter<GroupWork> sends;
@@ -126,6 +129,7 @@ public final class JdbcMessageStore implements MessageStore {
         this.settlement = new Settlement(sql, nodeId, held);
         this.held = held;
         this.branches = new XaBranches(jdbc, sql, nodeId, notifier);
+        this.administration = new Administration(jdbc, sql, topology, notifier, arrivals);
         this.keeper = new LeaseKeeper(jdbc, sql, nodeId, config.leaseMillis(), topology, notifier, arrivals, timer,
                 new LeaseRenewer(config, jdbc, sql, nodeId, held));
         this.deferred = new DeferredSettlement(jdbc, markers, sql, nodeId, config.leaseMillis(), settlement, arrivals);
@@ -151,7 +155,9 @@ public final class JdbcMessageStore implements MessageStore {
         JdbcMessageStore store = new JdbcMessageStore(config, nodeId, pool, sql);
         try {
             int before = new SchemaMigrator(store.jdbc, sql).migrate();
-            store.timer.execute(store.releaseClaimsOfEarlierRun(System.currentTimeMillis()));
+            if (config.nodeName() != null) {     // a generated node id has no earlier run
+                store.timer.execute(store.releaseClaimsOfEarlierRun(System.currentTimeMillis()));
+            }
             store.keeper.start();
             store.notifier.start();
             store.startCommitHousekeeping();
@@ -546,6 +552,11 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public ArrivalSignal arrivals() {
         return arrivals;
+    }
+
+    @Override
+    public Optional<StoreAdministration> administration() {
+        return Optional.of(administration);
     }
 
     @Override

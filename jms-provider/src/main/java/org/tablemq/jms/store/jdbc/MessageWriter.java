@@ -82,8 +82,8 @@ final class MessageWriter {
         try (PreparedStatement ps = c.prepareStatement(sql.insertMessageAndNotify().orElseThrow())) {
             markers.bind(ps, 1, marker);
             bind(ps, 3, send.target().endpointId(), send.message(), READY, null);
-            ps.setString(12, channel);
-            ps.setString(13, payload);
+            ps.setString(13, channel);
+            ps.setString(14, payload);
             ps.executeUpdate();
         }
     }
@@ -112,6 +112,7 @@ final class MessageWriter {
         }
         ps.setString(skip + 7, m.messageId());
         ps.setBytes(skip + 8, m.payload());
+        ps.setLong(skip + 9, System.currentTimeMillis());                 // enqueued_at
     }
 
     private List<SubscriptionRow> subscriptionsOf(Connection c, long topicId) throws SQLException {

@@ -91,7 +91,7 @@ final class PostgresDialect extends Dialect {
     Optional<String> insertMessageAndNotify() {
         return Optional.of(sql("WITH mark AS (INSERT INTO {p}commit_markers (node_id, seq, created_at) VALUES (?, ?, ?))"
                 + " INSERT INTO {p}messages (endpoint_id, state, priority, deliver_at, expiration,"
-                + " delivery_count, xid_ref, message_id, payload) SELECT ?, ?, ?, ?, ?, 0, ?, ?, ?"
+                + " delivery_count, xid_ref, message_id, payload, enqueued_at) SELECT ?, ?, ?, ?, ?, 0, ?, ?, ?, ?"
                 + " FROM (SELECT pg_notify(?, ?)) n"));
     }
 

@@ -16,7 +16,7 @@ import org.tablemq.jms.store.StoreException;
  */
 final class SchemaMigrator {
 
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
     private static final Object JVM_LOCK = new Object();
 
     private final Jdbc jdbc;
@@ -49,6 +49,9 @@ final class SchemaMigrator {
                 }
                 if (from < 3) {
                     execute(c, dialect.schemaV3());
+                }
+                if (from < 4) {
+                    execute(c, dialect.schemaV4());
                 }
                 if (found.isEmpty()) {
                     Jdbc.update(c, dialect.insertVersion, ps -> ps.setInt(1, CURRENT));

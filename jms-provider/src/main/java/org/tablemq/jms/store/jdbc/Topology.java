@@ -365,4 +365,23 @@ final class Topology {
         String client = spec.clientId() == null ? "-" : spec.clientId().length() + "|" + spec.clientId();
         return (spec.durable() ? "D" : "S") + client + "|" + spec.name();
     }
+
+    /** A subscription's client id and name read back from its {@link #subscriptionKey key}. */
+    record KeyParts(String clientId, String name) {
+    }
+
+    /** The inverse of {@link #subscriptionKey}; null for a queue's key or none. */
+    static KeyParts parseSubscriptionKey(String key) {
+        if (key == null || key.isEmpty() || (key.charAt(0) != 'D' && key.charAt(0) != 'S')) {
+            return null;
+        }
+        String rest = key.substring(1);
+        if (rest.startsWith("-|")) {
+            return new KeyParts(null, rest.substring(2));
+        }
+        int bar = rest.indexOf('|');
+        int length = Integer.parseInt(rest.substring(0, bar));
+        String client = rest.substring(bar + 1, bar + 1 + length);
+        return new KeyParts(client, rest.substring(bar + 1 + length + 1));
+    }
 }
