@@ -113,7 +113,8 @@ public interface MessageStore extends AutoCloseable {
      * Gives back claimed messages that were never handed to the application (prefetched, then the consumer closed,
      * or their claim is no longer {@link #holds held}). Each is made deliverable again, its delivery count restored,
      * only if this node still has it under the very claim that returned it; a message taken since by another
-     * consumer (of any node) is left alone.
+     * consumer (of any node) is left alone. If the database cannot be reached, this is done later, as with
+     * {@link #release}.
      */
     void releaseUndelivered(Collection<StoredMessage> claimed) throws StoreException;
 

@@ -12,13 +12,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.tablemq.jms.internal.Log;
 import org.tablemq.jms.store.StoreException;
 import org.tablemq.jms.store.StoreOutcomeUnknownException;
+import org.tablemq.jms.store.StoredMessage;
 import org.tablemq.jms.store.jdbc.Settlement.ResolvedRelease;
 
 /**
  * Settlements outside a transaction that the database could not take: acknowledgements whose commit broke with an
- * unknown outcome, and releases known not to have been applied. Neither may wait for the application: an
- * acknowledged message was handed over (an acknowledgement that cannot be confirmed must never cost the application a
- * message it was about to get), and a released one is no business of the consumer any more. So they are finished
+ * unknown outcome, and releases (by message, or of never delivered messages by their exact claim) known not to
+ * have been applied. Neither may wait for the application: an acknowledged message was handed over (an
+ * acknowledgement that cannot be confirmed must never cost the application a message it was about to get), and a
+ * released one is no business of the consumer any more. So they are finished
  * here once the database answers again, every second. Until then the lease keeper renews the claims, so no other
  * consumer gets those messages; if this node dies first, they are delivered again, flagged as redelivered: at least
  * once, never lost.
@@ -57,7 +59,7 @@ final class DeferredSettlement {
     }
 
     /** A release to retry until {@code giveUpAt} (System.nanoTime()). */
-    private record Pending(ResolvedRelease release, long giveUpAt) {
+    private record Pending(ResolvedRelease release, StoredMessage undelivered, long giveUpAt) {
     }
 
     DeferredSettlement(Jdbc jdbc, CommitMarkers markers, Dialect sql, String nodeId, long leaseMillis,
@@ -80,8 +82,19 @@ final class DeferredSettlement {
     /** Releases known not to have been applied. */
     void releases(Collection<ResolvedRelease> given, StoreException why) {
         long giveUpAt = System.nanoTime() + leaseNanos;
-        given.forEach(r -> releases.add(new Pending(r, giveUpAt)));
-        LOG.log(Level.WARNING, () -> "TMQ-2013 Cannot give back " + given.size() + " message(s) now; node " + nodeId
+        given.forEach(r -> releases.add(new Pending(r, null, giveUpAt)));
+        cannotGiveBackNow(given.size(), why);
+    }
+
+    /** Gives-back of never delivered messages (by their exact claim) known not to have been applied. */
+    void undelivered(Collection<StoredMessage> given, StoreException why) {
+        long giveUpAt = System.nanoTime() + leaseNanos;
+        given.forEach(m -> releases.add(new Pending(null, m, giveUpAt)));
+        cannotGiveBackNow(given.size(), why);
+    }
+
+    private void cannotGiveBackNow(int count, StoreException why) {
+        LOG.log(Level.WARNING, () -> "TMQ-2013 Cannot give back " + count + " message(s) now; node " + nodeId
                 + " keeps their claims and gives them back when the database answers: " + why.getMessage());
     }
 
@@ -106,8 +119,8 @@ final class DeferredSettlement {
     }
 
     /** Releases of unknown outcome: not retried, see the class comment. */
-    void releasesOfUnknownOutcome(Collection<ResolvedRelease> given, StoreException why) {
-        LOG.log(Level.WARNING, () -> "TMQ-2014 Giving back " + given.size() + " message(s) has an unknown outcome;"
+    void releasesOfUnknownOutcome(int count, StoreException why) {
+        LOG.log(Level.WARNING, () -> "TMQ-2014 Giving back " + count + " message(s) has an unknown outcome;"
                 + " any not given back stay claimed by node " + nodeId + " until their lease lapses or the node"
                 + " restarts: " + why.getMessage());
     }
@@ -116,11 +129,11 @@ final class DeferredSettlement {
     void finish() {
         releaseOrphans();
         long now = System.nanoTime();
-        List<ResolvedRelease> lapsed = new ArrayList<>();
+        List<Pending> lapsed = new ArrayList<>();
         releases.removeIf(p -> {
             boolean late = now - p.giveUpAt() > 0;
             if (late) {
-                lapsed.add(p.release());
+                lapsed.add(p);
             }
             return late;
         });
@@ -133,7 +146,8 @@ final class DeferredSettlement {
         }
         List<Long> ackBatch = new ArrayList<>(acks);
         List<Pending> releaseBatch = new ArrayList<>(releases);
-        List<ResolvedRelease> toRelease = releaseBatch.stream().map(Pending::release).toList();
+        List<ResolvedRelease> toRelease = releaseBatch.stream().map(Pending::release).filter(r -> r != null).toList();
+        List<StoredMessage> toGiveBack = releaseBatch.stream().map(Pending::undelivered).filter(m -> m != null).toList();
         try {
             Touched touched = jdbc.inTransaction("finish " + ackBatch.size() + " acknowledgement(s) and "
                     + releaseBatch.size() + " release(s) deferred while the database was away", markers.next(), c -> {
@@ -143,6 +157,7 @@ final class DeferredSettlement {
                 });
                 Touched t = new Touched();
                 settlement.release(c, toRelease, t);
+                settlement.releaseUndelivered(c, toGiveBack, t);
                 return t;
             });
             acks.removeAll(ackBatch);
@@ -151,11 +166,12 @@ final class DeferredSettlement {
             List<Long> settled = new ArrayList<>(ackBatch);
             toRelease.forEach(r -> settled.add(r.release().messageId()));
             settlement.settled(settled);
+            settlement.releasedUndelivered(toGiveBack);
             LOG.log(Level.INFO, "TMQ-2012 Finished {0} acknowledgement(s) and {1} release(s) deferred while the"
                     + " database was away", ackBatch.size(), releaseBatch.size());
         } catch (StoreOutcomeUnknownException e) {
             releases.removeAll(releaseBatch);        // the acknowledgements are safe to try again; releases are not
-            releasesOfUnknownOutcome(toRelease, e);
+            releasesOfUnknownOutcome(releaseBatch.size(), e);
         } catch (StoreException e) {
             LOG.log(Level.DEBUG, () -> "Deferred settlements still pending: " + e.getMessage());
         }

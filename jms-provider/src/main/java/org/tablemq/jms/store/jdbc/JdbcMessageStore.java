@@ -434,12 +434,21 @@ public final class JdbcMessageStore implements MessageStore {
         if (claimed.isEmpty()) {
             return;
         }
-        Touched touched = jdbc.inTransaction("give back " + claimed.size() + " undelivered message(s)", c -> {
-            Touched t = new Touched();
-            settlement.releaseUndelivered(c, claimed, t);
-            notifier.announce(c, t);
-            return t;
-        });
+        Touched touched;
+        try {
+            touched = jdbc.inTransaction("give back " + claimed.size() + " undelivered message(s)", markers.next(), c -> {
+                Touched t = new Touched();
+                settlement.releaseUndelivered(c, claimed, t);
+                notifier.announce(c, t);
+                return t;
+            });
+        } catch (StoreOutcomeUnknownException e) {
+            deferred.releasesOfUnknownOutcome(claimed.size(), e);
+            return;
+        } catch (StoreUnavailableException e) {
+            deferred.undelivered(claimed, e);
+            return;
+        }
         syncIfAsked();
         touched.signal(arrivals);
         settlement.releasedUndelivered(claimed);
@@ -474,7 +483,7 @@ public final class JdbcMessageStore implements MessageStore {
                 return t;
             });
         } catch (StoreOutcomeUnknownException e) {
-            deferred.releasesOfUnknownOutcome(resolved, e);
+            deferred.releasesOfUnknownOutcome(resolved.size(), e);
             return;
         } catch (StoreUnavailableException e) {
             deferred.releases(resolved, e);
